@@ -1,0 +1,13 @@
+/**
+ * The registry of subcommands. Later features add their command here and nowhere else.
+ *
+ * @example
+ * ```ts
+ * commands.find((c) => c.name === 'demo');
+ * ```
+ */
+import { demoCommand } from './demo.js';
+import type { Command } from './usage.js';
+
+/** Every subcommand, in help order. */
+export const commands: readonly Command[] = [demoCommand];

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * The `relucheck` command line: dispatch to subcommands, uniform exit codes
+ * (0 ok, 1 a claim failed, 2 bad usage) and error printing.
+ *
+ * @example
+ * ```sh
+ * relucheck --help
+ * relucheck demo --seed 2
+ * ```
+ */
+import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { commands } from './commands.js';
+import { EXIT, UsageError, type CliIo } from './usage.js';
+import { ValidationError } from '../core/validate.js';
+
+/** The package version, read from package.json next to dist/. */
+export function version(): string {
+  const pkg = new URL('../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `relucheck ${version()}: a property-based verification harness for learning
+one-hidden-layer ReLU networks by gradient descent.
+
+Usage: relucheck <command> [options]
+       relucheck <command> --help
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  --help      show this help
+  --version   print the version
+
+Exit codes: 0 every applicable claim held, 1 a claim failed, 2 bad usage.
+`;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and resolves to the exit code.
+ * @example await runCli(['--version'], io)
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(helpText());
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    io.stderr(`relucheck: unknown command ${JSON.stringify(first)}. See 'relucheck --help'.\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ValidationError || isParseArgsError(err)) {
+      io.stderr(`relucheck ${command.name}: ${(err as Error).message}\n`);
+      io.stderr(`See 'relucheck ${command.name} --help'.\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`relucheck: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Exit codes and the usage error shared by every subcommand.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError('--workers must be a positive integer', '--workers', 'x');
+ * ```
+ */
+
+/** 0: every applicable claim held; 1: a claim failed; 2: bad usage or protocol error. */
+export const EXIT = { ok: 0, claimFailed: 1, usage: 2 } as const;
+
+/** Bad command-line usage; the CLI prints it with a hint and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** A subcommand of `relucheck`. */
+export interface Command {
+  readonly name: string;
+  /** One line for `relucheck --help`. */
+  readonly summary: string;
+  /** Full help text for `relucheck NAME --help`. */
+  readonly help: string;
+  /** Runs with the arguments after the subcommand name; resolves to an exit code. */
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Where a command writes; injected so specs can capture output. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+/**
+ * Parses a positive integer option value, or throws a UsageError naming the option.
+ * @example parsePositiveInt('--workers', '2') === 2
+ */
+export function parsePositiveInt(option: string, value: string | undefined, min = 1): number {
+  const n = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`${option} must be an integer >= ${min}; got ${JSON.stringify(value)}`);
+  }
+  return n;
+}

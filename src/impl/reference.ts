@@ -1,0 +1,32 @@
+/**
+ * The reference Implementation: relucheck's own core behind the Implementation interface,
+ * so the properties cannot tell it from a user's solver.
+ *
+ * @example
+ * ```ts
+ * const impl = referenceImplementation();
+ * const g = await impl.gradient!(inst.data, inst.Wstar);
+ * ```
+ */
+import { gradientDescent } from '../core/gd.js';
+import { lossAndGradient, loss } from '../core/kernel.js';
+import type { Capability, Implementation } from './Implementation.js';
+
+/** Builds the reference implementation over the core. */
+export function referenceImplementation(): Implementation {
+  const capabilities: Capability[] = ['loss', 'gradient', 'gd'];
+  return {
+    name: 'reference',
+    capabilities,
+    loss: async (data, W) => loss(data, W),
+    gradient: async (data, W) => {
+      const g = new Float64Array(W.data.length);
+      lossAndGradient(data, W, g);
+      return g;
+    },
+    gradientDescent: async (data, req) => {
+      const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations });
+      return { W: r.W, loss: Float64Array.from(r.trajectory.loss) };
+    },
+  };
+}

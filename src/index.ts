@@ -1,0 +1,25 @@
+/**
+ * relucheck's public library surface: the pure numerical core, the theory's quantities and
+ * the Implementation seam. The CLI, properties and audit are built on exactly these exports.
+ *
+ * @example
+ * ```ts
+ * import { makeInstance, gradientDescent, alignedError } from 'relucheck';
+ * const inst = makeInstance({ d: 10, K: 5, kappa: 2, N: 5000, seed: 1 });
+ * ```
+ */
+export * from './core/validate.js';
+export * from './core/random.js';
+export * from './core/layout.js';
+export * from './core/kernel.js';
+export * from './core/instance.js';
+export * from './core/teacher.js';
+export * from './core/linalg.js';
+export * from './core/hungarian.js';
+export * from './core/alignedError.js';
+export * from './core/init.js';
+export * from './core/gd.js';
+export * from './core/stencil.js';
+export * from './theory/quantities.js';
+export * from './impl/Implementation.js';
+export * from './impl/reference.js';
