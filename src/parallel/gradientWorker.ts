@@ -8,9 +8,8 @@
  * new Worker(new URL('./gradientWorker.js', import.meta.url), { workerData });
  * ```
  */
-import { setFlagsFromString } from 'node:v8';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { createWasmKernel, wasmAvailable } from '../core/kernels/wasm.js';
+import { createWasmKernel } from '../core/kernels/wasm.js';
 import type { Dataset } from '../core/layout.js';
 import {
   COMMAND,
@@ -23,11 +22,7 @@ import {
 } from './protocol.js';
 
 const wd = workerData as WorkerData;
-// Relaxed SIMD is behind a V8 flag in Node 20; asking for it is the caller's explicit choice.
-if (wd.variant === 'relaxed' && !wasmAvailable('relaxed')) {
-  setFlagsFromString('--experimental-wasm-relaxed-simd');
-}
-const kernel = createWasmKernel(wd.variant);
+const kernel = createWasmKernel();
 const ctrl = new Int32Array(wd.ctrl);
 const params = new Float64Array(wd.params);
 let data: LoadMessage | undefined;

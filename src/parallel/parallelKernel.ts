@@ -22,7 +22,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LossGradientFn } from '../core/gd.js';
 import type { Dataset, Weights } from '../core/layout.js';
-import { resolveWasmVariant, type WasmVariant } from '../core/kernels/wasm.js';
 import { assertIntegerInRange } from '../core/validate.js';
 import {
   COMMAND,
@@ -39,15 +38,12 @@ import {
 export interface ParallelOptions {
   /** Worker threads (default 2). */
   readonly workers?: number;
-  /** Wasm build the workers run (default `auto`: relaxed only if this process validates it). */
-  readonly variant?: WasmVariant;
 }
 
 /** A running pool of gradient workers. */
 export interface ParallelKernel {
   readonly lossAndGradient: LossGradientFn;
   readonly workers: number;
-  readonly variant: 'simd' | 'relaxed';
   /** Stops the workers and waits for them to exit. Idempotent. */
   close(): Promise<void>;
 }
@@ -67,7 +63,6 @@ function workerUrl(): URL {
 export async function createParallelKernel(options: ParallelOptions = {}): Promise<ParallelKernel> {
   const parts = options.workers ?? 2;
   assertIntegerInRange('workers', parts, 1, 64);
-  const variant = resolveWasmVariant(options.variant ?? 'auto');
   const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_SLOTS * 4));
   const paramsBuf = new SharedArrayBuffer(PARAMS_SLOTS * 8);
   const params = new Float64Array(paramsBuf);
@@ -75,7 +70,7 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
   const workers: Worker[] = [];
   for (let index = 0; index < parts; index++) {
     const { port1, port2 } = new MessageChannel();
-    const wd: WorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, params: paramsBuf, index, parts, variant, port: port2 };
+    const wd: WorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, params: paramsBuf, index, parts, port: port2 };
     const worker = new Worker(workerUrl(), { workerData: wd, transferList: [port2] });
     ports.push(port1);
     workers.push(worker);
@@ -171,5 +166,5 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
     for (const p of ports) p.close();
   }
 
-  return { lossAndGradient, workers: parts, variant, close };
+  return { lossAndGradient, workers: parts, close };
 }

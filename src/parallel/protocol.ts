@@ -52,7 +52,6 @@ export interface WorkerData {
   readonly params: SharedArrayBuffer;
   readonly index: number;
   readonly parts: number;
-  readonly variant: 'simd' | 'relaxed';
   readonly port: MessagePort;
 }
 

@@ -87,7 +87,8 @@ export function specializedLossAndGradient(
       } else if (ca === 0) {
         for (let j = 0; j < d; j++) grad[g + j] += cb * X[b + j];
       } else {
-        for (let j = 0; j < d; j++) grad[g + j] += ca * X[a + j] + cb * X[b + j];
+        // Two roundings in the reference's order (row a, then row b): bit-identical.
+        for (let j = 0; j < d; j++) grad[g + j] = grad[g + j] + ca * X[a + j] + cb * X[b + j];
       }
     }
   }

@@ -4,12 +4,13 @@
  *
  * Why it exists: the gradient is the hot loop of everything relucheck runs, and plain
  * TypeScript was 3.4x-19x slower than NumPy on it (issue 2). Wasm SIMD gives two float64
- * lanes per instruction, which V8 never does for JS loops. The plain kernel in `../kernel.ts`
- * stays the oracle the specs compare against.
+ * lanes per instruction, which V8 never does for JS loops. The lanes run over hidden units
+ * and coordinates, never along a sum, so the result is bit-identical to the plain kernel in
+ * `../kernel.ts`, which stays the oracle the specs compare against.
  *
- * Copying X into wasm memory on every call would cost as much as the kernel itself, so a
+ * Copying X into wasm memory on every call would cost about as much as the kernel, so a
  * {@link WasmKernel} keeps the dataset resident: the first call with a dataset copies the
- * ArrayBuffers under X and y into its memory once, later calls (every GD step) reuse them.
+ * ArrayBuffers under X and y into its memory once; later calls (every GD step) reuse them.
  * Datasets that are slices of the same buffers (resampling GD batches) map to offsets of the
  * same copy. Contract: do not mutate X or y after a kernel has seen them (relucheck never
  * does); call `release()` or use a fresh kernel otherwise.
@@ -23,18 +24,16 @@
  */
 import type { LossGradientFn } from '../gd.js';
 import type { Dataset, Weights } from '../layout.js';
-import { wasmRelaxedBytes, wasmSimdBytes } from './wasmBytes.generated.js';
+import { wasmBytes } from './wasmBytes.generated.js';
 
 // The ES2022 lib and @types/node 20 do not declare WebAssembly; this is the slice used here.
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
-/** An opaque compiled module. */
-export type WasmModule = object;
 interface WasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: unknown };
   validate(bytes: Uint8Array): boolean;
 }
 const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
@@ -53,60 +52,36 @@ export interface WasmKernel {
   /** Loss and gradient; the backend's {@link LossGradientFn}. */
   readonly lossAndGradient: LossGradientFn;
   /**
-   * Unscaled partial sums for combining parts of a sample: writes sum_i r_i 1{..} x_i into
-   * `sums` and returns 0.5 * sum_i r_i^2 (the loss is their total times 1/N).
+   * Unscaled partial sums, for combining parts of a sample: writes sum_i r_i 1{..} x_i into
+   * `sums` and returns 0.5 * sum_i r_i^2 (the loss is the total of these times 1/N).
    */
   readonly halfSquaresAndSums: LossGradientFn;
-  /** The build in use. */
-  readonly variant: 'simd' | 'relaxed';
   /** Forgets the resident dataset (the next call copies again). */
   release(): void;
 }
 
-/**
- * Which build: `simd` (mul then add, runs on any Node >= 16), `relaxed` (fused multiply-add;
- * Node 20 validates it only under --experimental-wasm-relaxed-simd), or `auto` (relaxed when
- * this runtime validates it, else simd).
- */
-export type WasmVariant = 'simd' | 'relaxed' | 'auto';
-
-const compiled = new Map<'simd' | 'relaxed', WasmModule>();
-
-/**
- * Whether this runtime validates the given build. @example wasmAvailable('relaxed')
- */
-export function wasmAvailable(variant: 'simd' | 'relaxed'): boolean {
-  return WA !== undefined && WA.validate(variant === 'simd' ? wasmSimdBytes : wasmRelaxedBytes);
+/** Whether this runtime runs the kernel (wasm SIMD: Node >= 16). @example wasmAvailable() */
+export function wasmAvailable(): boolean {
+  return WA !== undefined && WA.validate(wasmBytes);
 }
 
-/** The build `auto` resolves to here. @example resolveWasmVariant('auto') */
-export function resolveWasmVariant(variant: WasmVariant): 'simd' | 'relaxed' {
-  if (variant !== 'auto') return variant;
-  return wasmAvailable('relaxed') ? 'relaxed' : 'simd';
-}
+let compiled: object | undefined;
 
-/**
- * The compiled module, memoized (compiling is a pure function of the embedded bytes).
- * @example new WebAssembly.Instance(wasmModule('simd'))
- */
-export function wasmModule(variant: 'simd' | 'relaxed'): WasmModule {
+/** The compiled module, memoized: compiling is a pure function of the embedded bytes. */
+function wasmModule(): object {
   if (!WA) throw new Error('WebAssembly is not available in this runtime');
-  let m = compiled.get(variant);
-  if (!m) {
-    m = new WA.Module(variant === 'simd' ? wasmSimdBytes : wasmRelaxedBytes);
-    compiled.set(variant, m);
-  }
-  return m;
+  compiled ??= new WA.Module(wasmBytes);
+  return compiled;
 }
 
 const align16 = (p: number): number => (p + 15) & ~15;
 
 /**
- * A fresh wasm kernel with its own memory (instantiating is cheap: microseconds).
+ * A fresh wasm kernel with its own memory (instantiating costs microseconds).
  * @example createWasmKernel().lossAndGradient(data, W, grad)
  */
-export function createWasmKernel(variant: WasmVariant = 'auto'): WasmKernel {
-  const ex = new WA!.Instance(wasmModule(resolveWasmVariant(variant)), {}).exports as unknown as Exports;
+export function createWasmKernel(): WasmKernel {
+  const ex = new WA!.Instance(wasmModule(), {}).exports as Exports;
   const base = align16(ex.heapBase());
   let xBuf: ArrayBufferLike | undefined;
   let yBuf: ArrayBufferLike | undefined;
@@ -135,26 +110,32 @@ export function createWasmKernel(variant: WasmVariant = 'auto'): WasmKernel {
 
   function run(data: Dataset, W: Weights, grad: Float64Array, scale: number): number {
     if (data.X.buffer !== xBuf || data.y.buffer !== yBuf) load(data);
-    const dK = W.d * W.K;
-    const padded = W.d * ((W.K + 3) & ~3); // the kernel reads W zero-padded to 4 units
+    const { d, K } = W;
+    const pairs = (K + 1) >> 1;
     const wp = scratch;
-    const gp = align16(wp + padded * 8);
-    const zp = align16(gp + dK * 8);
-    ensure(zp + 16 * (W.K + 1));
+    const gp = align16(wp + 16 * pairs * d);
+    const zp = align16(gp + 8 * d * K);
+    ensure(zp + 32 * pairs);
     const heap = new Float64Array(ex.memory.buffer);
-    heap.set(W.data, wp / 8);
-    heap.fill(0, wp / 8 + dK, wp / 8 + padded);
-    const loss = ex.lossGrad(
-      xAt + data.X.byteOffset, yAt + data.y.byteOffset, data.n, data.d, W.K, wp, gp, zp, scale,
+    // W interleaved by unit pairs (lane l of pair p is unit 2p + l), a zero unit if K is odd.
+    const w = W.data;
+    const wi = wp >> 3;
+    for (let k = 0; k < K; k++) {
+      const dst = wi + (k >> 1) * 2 * d + (k & 1);
+      const src = k * d;
+      for (let j = 0; j < d; j++) heap[dst + 2 * j] = w[src + j];
+    }
+    if (K & 1) for (let j = 0; j < d; j++) heap[wi + (pairs - 1) * 2 * d + 2 * j + 1] = 0;
+    const half = ex.lossGrad(
+      xAt + data.X.byteOffset, yAt + data.y.byteOffset, data.n, d, K, wp, gp, zp, scale,
     );
-    grad.set(heap.subarray(gp / 8, gp / 8 + dK));
-    return loss;
+    grad.set(heap.subarray(gp >> 3, (gp >> 3) + d * K));
+    return half;
   }
 
   return {
     lossAndGradient: (data, W, grad) => run(data, W, grad, 1 / data.n),
     halfSquaresAndSums: (data, W, sums) => run(data, W, sums, 1),
-    variant: resolveWasmVariant(variant),
     release(): void {
       xBuf = undefined;
       yBuf = undefined;
