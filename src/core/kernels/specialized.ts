@@ -3,8 +3,9 @@
  * units per inner loop, so each loaded x_j and w_kj feeds four independent accumulators in
  * locals (the reference's single accumulator is add-latency bound), and the backward pass
  * skips units that are inactive on both rows. Same semantics as `../kernel.ts` (indicator
- * `>= 0`, rows with r == 0 add nothing); only the order of floating-point sums differs.
- * It is the fallback when WebAssembly is unavailable. No code generation: plain loops.
+ * `>= 0`, rows with r == 0 add nothing) and the same order of every floating-point sum, so
+ * the result is bit-identical. It is the fallback when WebAssembly is unavailable. No code
+ * generation: plain loops.
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@
  */
 import type { Dataset, Weights } from '../layout.js';
 
-/** Loss at W, writing the gradient into `grad` (a {@link LossGradientFn}). */
+/** Loss at W, writing the gradient into `grad` (a LossGradientFn, see `../gd.ts`). */
 export function specializedLossAndGradient(
   data: Dataset,
   W: Weights,

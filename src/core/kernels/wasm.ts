@@ -22,7 +22,6 @@
  * gradientDescent({ data, W0, eta, iterations, kernel: kernel.lossAndGradient });
  * ```
  */
-import type { LossGradientFn } from '../gd.js';
 import type { Dataset, Weights } from '../layout.js';
 import { wasmBytes } from './wasmBytes.generated.js';
 
@@ -49,13 +48,13 @@ interface Exports {
 
 /** A wasm instance holding one resident dataset. */
 export interface WasmKernel {
-  /** Loss and gradient; the backend's {@link LossGradientFn}. */
-  readonly lossAndGradient: LossGradientFn;
+  /** Loss and gradient; the backend's LossGradientFn (see `../gd.ts`). */
+  readonly lossAndGradient: (data: Dataset, W: Weights, grad: Float64Array) => number;
   /**
    * Unscaled partial sums, for combining parts of a sample: writes sum_i r_i 1{..} x_i into
    * `sums` and returns 0.5 * sum_i r_i^2 (the loss is the total of these times 1/N).
    */
-  readonly halfSquaresAndSums: LossGradientFn;
+  readonly halfSquaresAndSums: (data: Dataset, W: Weights, sums: Float64Array) => number;
   /** Forgets the resident dataset (the next call copies again). */
   release(): void;
 }
