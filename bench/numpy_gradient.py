@@ -6,6 +6,7 @@ Run as a server by bench/numpyBaseline.ts with the BLAS thread count pinned in i
 environment (OPENBLAS_NUM_THREADS etc., and OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset there
 only). Protocol, one JSON object per line:
   stdin  {"N":..,"d":..,"K":..,"reps":..}  ->  stdout {"ms":[per-call milliseconds]}
+  stdin  {"peak": true}  ->  stdout {"gflops": best float64 matmul rate (1000^3 dgemm)}
 The first line printed describes the BLAS in use.
 """
 import json
@@ -44,11 +45,23 @@ def loss_and_gradient(X, y, W):
     return 0.5 * (r @ r) / n, G / n
 
 
+def timed(f):
+    t = time.perf_counter()
+    f()
+    return time.perf_counter() - t
+
+
 def main():
     print(json.dumps(blas_info()), flush=True)
     cache = {}
     for line in sys.stdin:
         req = json.loads(line)
+        if req.get("peak"):
+            a = np.random.default_rng(0).standard_normal((1000, 1000))
+            a @ a
+            best = min(timed(lambda: a @ a) for _ in range(5))
+            print(json.dumps({"gflops": 2e9 / best / 1e9}), flush=True)
+            continue
         key = (req["N"], req["d"], req["K"])
         if key not in cache:
             rng = np.random.default_rng(1)
