@@ -95,7 +95,7 @@ export function populationHessianOperator(Wstar: Weights, W: Weights): Populatio
   const t = unitDirections(Wstar, 'Wstar', true);
 
   // Diagonal block i: gamma_i I - beta_i wb wb^T + sum_r coef_r n_r n_r^T.
-  const gamma = new Float64Array(K).fill(0.5);
+  const gamma = new Float64Array(K);
   const beta = new Float64Array(K);
   const rankStart = new Int32Array(K + 1);
   const rankCoef: number[] = [];
@@ -110,17 +110,22 @@ export function populationHessianOperator(Wstar: Weights, W: Weights): Populatio
     const C = Math.cos(f.theta / 2);
     const nv = new Float64Array(d);
     for (let q = 0; q < d; q++) nv[q] = S * f.ph[q] - C * f.mh[q];
-    gamma[i] += alpha;
     beta[i] += alpha;
     rankCoef.push(alpha);
     rankVec.push(nv);
   };
   for (let i = 0; i < K; i++) {
     rankStart[i] = rankCoef.length;
-    for (let j = 0; j < K; j++) if (j !== i) addH1(i, s.units, j, s.norms[j], 1);
-    for (let j = 0; j < K; j++) addH1(i, t.units, j, t.norms[j], -1);
+    // Student and teacher terms interleaved: at W = W* each pair cancels exactly, so the
+    // diagonal blocks come out exactly I/2 there.
+    for (let j = 0; j < K; j++) {
+      if (j !== i) addH1(i, s.units, j, s.norms[j], 1);
+      addH1(i, t.units, j, t.norms[j], -1);
+    }
   }
   rankStart[K] = rankCoef.length;
+  // The sum of the alphas is formed from 0 first (so it is exactly 0 at W*), then offset.
+  for (let i = 0; i < K; i++) gamma[i] = 0.5 + beta[i];
 
   // Off-diagonal block (i, j), i < j (and its transpose, equal): a I + b (ph ph^T - mh mh^T).
   const offA = new Float64Array(K * K);
