@@ -13,7 +13,6 @@ import {
   EPS,
   gradientRounding,
   lossRounding,
-  maxNormRatio,
   perturbed,
   repro,
   shifted,

@@ -1,8 +1,9 @@
 /**
  * Extreme eigenpairs of a symmetric operator by Lanczos with full reorthogonalization.
  *
- * Each step applies the operator once, orthogonalizes the new vector against every previous
- * Lanczos vector twice ("twice is enough": classical Gram-Schmidt repeated once keeps
+ * Each step applies the operator once, applies the three-term recurrence, then
+ * orthogonalizes the new vector against every previous Lanczos vector, repeating the pass
+ * when it cancelled more than 30% of the norm (Kahan-Parlett: "twice is enough" keeps
  * orthogonality at the level of rounding, so no ghost copies of converged eigenvalues
  * appear), and extends the tridiagonal T_m. Convergence is judged by the residual norm
  * `|A x - theta x|` of the extreme Ritz pairs, which in exact arithmetic (and, with full
@@ -88,12 +89,22 @@ export function lanczosExtremes(op: SymmetricOperator, options: LanczosOptions):
     const qj = Q.subarray(j * n, (j + 1) * n);
     op.matvec(qj, w);
     alpha[j] = dot(qj, w);
+    // Three-term recurrence, then full reorthogonalization against every Lanczos vector;
+    // a second pass only when the first removed most of w (Kahan-Parlett "twice is enough").
+    for (let t = 0; t < n; t++) w[t] -= alpha[j] * qj[t];
+    if (j > 0) {
+      const prev = (j - 1) * n;
+      for (let t = 0; t < n; t++) w[t] -= beta[j - 1] * Q[prev + t];
+    }
     for (let pass = 0; pass < 2; pass++) {
+      const before = Math.sqrt(dot(w, w));
       for (let i = 0; i <= j; i++) {
-        const qi = Q.subarray(i * n, (i + 1) * n);
-        const c = dot(qi, w);
-        for (let t = 0; t < n; t++) w[t] -= c * qi[t];
+        const off = i * n;
+        let c = 0;
+        for (let t = 0; t < n; t++) c += Q[off + t] * w[t];
+        for (let t = 0; t < n; t++) w[t] -= c * Q[off + t];
       }
+      if (Math.sqrt(dot(w, w)) > 0.7 * before) break;
     }
     beta[j] = Math.sqrt(dot(w, w));
     m = j + 1;
