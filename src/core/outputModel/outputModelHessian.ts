@@ -68,15 +68,12 @@ export function outputModelHessian(model: OutputModel, data: Dataset, W: Weights
       }
     }
   }
-  // Only blocks l >= k were accumulated (diagonal blocks in full): scale, then mirror.
+  // Only blocks l >= k were accumulated: scale, then mirror the upper triangle (entrywise,
+  // so H is exactly symmetric: coef x_p x_q and coef x_q x_p round differently).
   const inv = 1 / n;
   for (let t = 0; t < H.length; t++) H[t] *= inv;
-  for (let k = 0; k < K; k++) {
-    for (let l = k + 1; l < K; l++) {
-      for (let p = 0; p < d; p++) {
-        for (let q = 0; q < d; q++) H[(l * d + q) * P + k * d + p] = H[(k * d + p) * P + l * d + q];
-      }
-    }
+  for (let a = 0; a < P; a++) {
+    for (let b = a + 1; b < P; b++) H[b * P + a] = H[a * P + b];
   }
   return H;
 }
