@@ -35,7 +35,7 @@ const FAMILY: readonly ActivationName[] = ['relu', 'leakyRelu', 'squaredRelu', '
  * leakyRelu 1.005 / 6.25, erf 1.019 / 2.48, tanh 1.090 / 2.46, squaredRelu 1.956 / 9.38.
  * The minima sit at kappa ~ 1 (the bound is tight there, pessimistic for larger kappa). The
  * claim requires ratio >= minRatio / margin, a factor-2 margin for draws outside the sample.
- * Re-measure with spec/activations/calibration (HESSIAN_PD_RECALIBRATE=1) after changing the cases.
+ * Re-measure: HESSIAN_PD_RECALIBRATE=1 npx vitest run spec/activations/calibration.
  */
 export const HESSIAN_PD_CALIBRATION = {
   minRatio: 0.746,

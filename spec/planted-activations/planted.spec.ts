@@ -96,3 +96,14 @@ describe('planted bugs in the activation core are caught', () => {
     }
   });
 });
+
+describe('claim verdicts are deterministic', () => {
+  it('the same seed gives the same failure, message and path included', async () => {
+    const impl = referenceImplementation();
+    const p = PLANTED[3];
+    const a = await p.claim(p.subject).run(impl, { seed: 99, tier: 'quick' });
+    const b = await p.claim(p.subject).run(impl, { seed: 99, tier: 'quick' });
+    expect(a.status).toBe('failed');
+    expect(b).toEqual(a);
+  });
+});
