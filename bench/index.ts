@@ -1,19 +1,11 @@
 /**
- * The benchmark modules `npm run bench` runs, in order. Each exports
- * `async function bench(out: (line: string) => void)`; append yours here.
- *
- * @example
- * ```ts
- * for (const m of benchModules) await (await m.load()).bench(console.log);
- * ```
+ * Every benchmark module run by bench/run.ts, in order (the gradient kernel first); each
+ * exports `async function bench(out: (line: string) => void)`. Append yours here.
  */
+import { bench as kernel } from './kernelBench.js';
+import { bench as population } from './population.js';
 
-/** A benchmark module's interface. */
-export interface BenchModule {
-  bench(out: (line: string) => void): Promise<void>;
-}
-
-/** Registered benchmarks, run in this order. */
-export const benchModules: ReadonlyArray<{ readonly name: string; readonly load: () => Promise<BenchModule> }> = [
-  { name: 'gradient kernel vs NumPy', load: () => import('./kernelBench.js') },
+export const benches: { name: string; bench: (out: (line: string) => void) => Promise<void> }[] = [
+  { name: 'gradient kernel vs NumPy', bench: kernel },
+  { name: 'population', bench: population },
 ];

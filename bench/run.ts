@@ -7,15 +7,14 @@
  * npm run bench
  * ```
  */
-import { benchModules } from './index.js';
+import { benches } from './index.js';
 
 async function main(): Promise<void> {
   const filter = process.argv[2];
-  for (const m of benchModules) {
+  for (const m of benches) {
     if (filter && !m.name.includes(filter)) continue;
     console.log(`\n== ${m.name} ==`);
-    const mod = await m.load();
-    await mod.bench((line) => console.log(line));
+    await m.bench((line) => console.log(line));
   }
 }
 
