@@ -18,7 +18,6 @@
  * ```
  */
 import { eigs, inv } from 'mathjs';
-import { symmetricEigen } from '../linalg.js';
 import type { RandomStream } from '../random.js';
 import { pseudoSolve } from './pseudoSolve.js';
 import { contractMatrix, contractScalar, decompositionResidual, norm2 } from './symmetricTensor.js';
@@ -81,11 +80,7 @@ export function jennrichDecomposition(
       for (let i = 0; i < K; i++) {
         const b = new Float64Array(K);
         for (let p = 0; p < K; p++) b[p] = Binv[p][i];
-        const S = contractMatrix(R3, K, b);
-        const eig = symmetricEigen(S, K);
-        let top = 0;
-        for (let k = 1; k < K; k++) if (Math.abs(eig.values[k]) > Math.abs(eig.values[top])) top = k;
-        const a = eig.vectors.subarray(top * K, (top + 1) * K);
+        const a = dominantEigenvector(contractMatrix(R3, K, b), K, A.subarray(i * K, (i + 1) * K));
         let dot = 0;
         for (let p = 0; p < K; p++) dot += a[p] * A[i * K + p];
         const sg = dot < 0 ? -1 : 1;
@@ -139,4 +134,32 @@ function multiply(A: number[][], B: number[][]): number[][] {
   return A.map((row) =>
     Array.from({ length: n }, (_, j) => row.reduce((s, v, k) => s + v * B[k][j], 0)),
   );
+}
+
+/**
+ * Dominant (largest |value|) eigenvector of a symmetric K x K matrix that is close to rank
+ * one, by power iteration from `start` (much cheaper than a full eigensolve per sweep).
+ */
+function dominantEigenvector(S: Float64Array, K: number, start: ArrayLike<number>): Float64Array {
+  let x = Float64Array.from(start);
+  for (let it = 0; it < 500; it++) {
+    const y = new Float64Array(K);
+    for (let p = 0; p < K; p++) {
+      let s = 0;
+      for (let q = 0; q < K; q++) s += S[p * K + q] * x[q];
+      y[p] = s;
+    }
+    const n = norm2(y);
+    if (!(n > 0)) return x;
+    let dPlus = 0;
+    let dMinus = 0;
+    for (let p = 0; p < K; p++) {
+      y[p] /= n;
+      dPlus += (y[p] - x[p]) ** 2;
+      dMinus += (y[p] + x[p]) ** 2;
+    }
+    x = y;
+    if (Math.min(dPlus, dMinus) <= 1e-30) break;
+  }
+  return x;
 }
