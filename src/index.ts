@@ -23,3 +23,4 @@ export * from './core/stencil.js';
 export * from './theory/quantities.js';
 export * from './impl/Implementation.js';
 export * from './impl/reference.js';
+export * from './core/tensor/index.js';

@@ -76,3 +76,16 @@ describe('tensor initialization on samples', () => {
     expect(() => tensorInit({ ...inst.data, n: 1, X: inst.data.X.subarray(0, 4), y: inst.data.y.subarray(0, 1) }, 2, { stream })).toThrow('N must be at least 2');
   });
 });
+
+describe('reference implementation wiring', () => {
+  it("declares 'init' and returns the core's tensorInit for the request's seed", async () => {
+    const { referenceImplementation } = await import('../../src/impl/reference.js');
+    const { hasCapability } = await import('../../src/impl/Implementation.js');
+    const impl = referenceImplementation();
+    expect(hasCapability(impl, 'init')).toBe(true);
+    const inst = makeInstance({ d: 6, K: 2, kappa: 2, N: 2000, seed: 3 });
+    const W = await impl.tensorInit!(inst.data, { K: 2, seed: 4 });
+    const direct = tensorInit(inst.data, 2, { stream: createStreams(4).stream('tensor-init') }).W;
+    expect(Array.from(W.data)).toEqual(Array.from(direct.data));
+  });
+});

@@ -159,7 +159,14 @@ export function sampleMoments(data: Dataset, options: SampleMomentOptions = {}):
     return out;
   };
   /** The weights for each moment in the basis V: order 1, order 2 and order 4. */
+  // The three per-basis moments (V M1, V M2 V^T, R3) share one projection pass: cache the
+  // last basis by identity (tensorInit asks for all three with the same V).
+  let cached: { V: Float64Array; K: number; w: ReturnType<typeof computeWeights> } | undefined;
   const weightsFor = (V: Float64Array, K: number) => {
+    if (!cached || cached.V !== V || cached.K !== K) cached = { V, K, w: computeWeights(V, K) };
+    return cached.w;
+  };
+  const computeWeights = (V: Float64Array, K: number) => {
     const U = projections(V, K);
     const G = gramRows(V, K, d);
     if (!hermite) return { U, G, w1: c, w2: c, w4: c };
