@@ -8,6 +8,13 @@
  *    iterations to reach 1e-3 aligned relative error, per seed;
  * 4. ablations that justify the defaults (magnitudes m1/m2/both, variance reduction,
  *    split, number of alphas).
+ *
+ * Recorded run (branch tensor, 10 seeds): medians 0.812, 0.531, 0.238, 0.161, 0.0764, 0.0424,
+ * 0.0192 at N = 1e3 .. 1e6; slope -0.541, bootstrap 95% [-0.582, -0.489]; tensor beats
+ * random at N = 5000 on 10/10; GD reaches 1e-3 faster from tensor on 9/10 (e.g. 174 vs 474).
+ * Ablations at N = 1e5 (median [max]): default 0.076 [0.11]; m1 0.104 [0.19]; both 0.084
+ * [0.13]; center only 0.45 [1.02]; none 0.70 [1.05]; disjoint 0.159 [0.53]; 1 alpha 0.142
+ * [0.91]; ambient alpha 0.070 [0.29]; jennrich 0.069 [1.5e4].
  */
 import { alignedError } from '../src/core/alignedError.js';
 import { gradientDescent } from '../src/core/gd.js';
