@@ -12,7 +12,7 @@ import { ValidationError } from '../../src/core/validate.js';
 
 describe('tensor initialization on samples', () => {
   it('at N = 2e4 (d = 10, K = 5, kappa = 2) beats standard-Gaussian random init on most seeds', () => {
-    // Calibration (recorded 2025, this code, seeds 1..8): tensor 0.144 0.224 0.161 0.248 0.181
+    // Calibration (recorded on branch tensor with this code, seeds 1..8): tensor 0.144 0.224 0.161 0.248 0.181
     // 0.118 0.264 0.186; random 1.92 2.66 2.32 2.36 1.96 2.05 1.96 2.04. The bound 0.5 on each
     // tensor error is about twice the largest of the 8; "most" is the criterion.
     const rows: string[] = [];
