@@ -6,8 +6,10 @@
  * commands.find((c) => c.name === 'demo');
  * ```
  */
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
+import { reportCommand } from './report.js';
 import type { Command } from './usage.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand];
+export const commands: readonly Command[] = [demoCommand, auditCommand, reportCommand];
