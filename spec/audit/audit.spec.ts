@@ -118,7 +118,7 @@ describe('relucheck audit (a small share of the quick tier)', () => {
       await page.goto(`file://${join(single, 'report.html')}`);
       const figures = await page.$$eval('figure.plot', (fs) =>
         fs.map((f) => ({
-          id: (f as HTMLElement).dataset.figure,
+          id: f.getAttribute('data-figure'),
           svg: f.querySelector('svg') !== null,
           // Data marks only (role-mark), not axes or legends; each must have drawn something.
           marks: f.querySelectorAll('svg g.role-mark > path, svg g.role-mark > g path, svg g.role-mark > g > path').length,
