@@ -13,6 +13,7 @@
  * fig2d.trials('full').length; // 3 d x 5 ratios x 10 trials
  * ```
  */
+import { effectiveInit } from './initialize.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { bootstrap, fitLine, fmt, fmtInterval, intervalsOverlap, mean, quantile } from './stats.js';
@@ -46,7 +47,7 @@ export const fig2d: Experiment = {
     return DS.flatMap((d) =>
       g.ratios.flatMap((ratio) =>
         Array.from({ length: g.trials }, (_, trial) => ({
-          id: `fig2d/d=${d}/ratio=${ratio}/trial=${trial}`,
+          id: `fig2d/init=${effectiveInit('tensor')}/d=${d}/ratio=${ratio}/trial=${trial}`,
           experiment: 'fig2d',
           params: { d, K, N: ratio * d, ratio, trial },
           cost: ratio * d * d * K * ITERATIONS * 1e-9,

@@ -19,6 +19,15 @@ export type InitKind = 'tensor' | 'random';
 /** Whether tensor initialization is available in src/core yet. */
 export const TENSOR_INIT_AVAILABLE = false;
 
+/**
+ * The initialization a trial of `kind` will actually run. Trial ids carry it, so when tensor
+ * initialization lands the tensor trials get new ids: a resumed audit runs them instead of
+ * keeping the random-init stand-ins, and the report drops records no current trial has.
+ */
+export function effectiveInit(kind: InitKind): InitKind {
+  return kind === 'tensor' && !TENSOR_INIT_AVAILABLE ? 'random' : kind;
+}
+
 /** The starting point and the initialization actually used. */
 export interface Start {
   readonly W0: Weights;

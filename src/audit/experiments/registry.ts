@@ -1,8 +1,6 @@
 /**
  * Every experiment of the audit, in report order. Adding one is adding it here.
- * Hook: Zhong et al. 2017, Fig. 1(a)-(c) (squared ReLU, recovery rate and initialization
- * error over a (d, N) grid, objective against iterations) join as one more entry once the
- * activations issue brings squared ReLU to src/core.
+ * Zhong et al. 2017, Fig. 1(a)-(b) join zhongFig1 once squared-ReLU tensor initialization exists.
  *
  * @example
  * ```ts
@@ -14,10 +12,11 @@ import { fig2a } from './fig2a.js';
 import { fig2b } from './fig2b.js';
 import { fig2c } from './fig2c.js';
 import { fig2d } from './fig2d.js';
+import { zhongFig1 } from './zhongFig1.js';
 import type { AuditTier, Experiment, TrialSpec } from './types.js';
 
 /** The experiments in report order. */
-export const EXPERIMENTS: readonly Experiment[] = [fig2a, fig2b, fig2c, fig2d, constants];
+export const EXPERIMENTS: readonly Experiment[] = [fig2a, fig2b, fig2c, fig2d, constants, zhongFig1];
 
 /** The experiment with this id, if any. */
 export function experimentById(id: string): Experiment | undefined {

@@ -18,7 +18,8 @@ export function quantile(values: readonly number[], q: number): number {
   const pos = q * (s.length - 1);
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  // Equal ends (including two infinities) need no interpolation, which would give NaN.
+  return s[lo] === s[hi] ? s[lo] : s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
 /** Arithmetic mean (NaN when empty). */
@@ -68,13 +69,15 @@ export const BOOTSTRAP_RESAMPLES = 1000;
 /**
  * Percentile bootstrap: `statistic` on `groups` (each resampled with replacement within
  * itself, so a grid's design is kept) gives the estimate and a central `level` interval.
- * Resamples where the statistic is NaN count as unknown ends: if more than (1 - level)/2 of
- * them are NaN the interval is unbounded on that side (+Infinity for hi).
+ * A NaN statistic on a resample means, with `nan: 'infinite'` (thresholds), "beyond the grid"
+ * and counts as +Infinity, so if more than (1 - level)/2 of resamples are NaN the upper end is
+ * unbounded; with `nan: 'drop'` (slopes of a design that lost a factor) the resample is left out.
  */
 export function bootstrap<T>(
   groups: readonly (readonly T[])[],
   statistic: (groups: readonly (readonly T[])[]) => number,
   name: string,
+  nan: 'infinite' | 'drop' = 'infinite',
   level = 0.9,
 ): Interval {
   const stream = createStream(20190101, `bootstrap:${name}`);
@@ -83,7 +86,8 @@ export function bootstrap<T>(
   for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
     const resampled = groups.map((g) => g.map(() => g[randomInt(stream, g.length)]));
     const v = statistic(resampled);
-    draws.push(Number.isNaN(v) ? Infinity : v);
+    if (!Number.isNaN(v)) draws.push(v);
+    else if (nan === 'infinite') draws.push(Infinity);
   }
   const tail = (1 - level) / 2;
   return { estimate, lo: quantile(draws, tail), hi: quantile(draws, 1 - tail) };

@@ -10,7 +10,7 @@
  * export const fig2b = successCurveExperiment({ id: 'fig2b', scaleBy: 'd', ... });
  * ```
  */
-import type { InitKind } from './initialize.js';
+import { effectiveInit, type InitKind } from './initialize.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { bootstrap, crossing, fmt, fmtInterval, intervalsOverlap, type Interval } from './stats.js';
@@ -57,13 +57,14 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
     trials(tier: AuditTier): readonly TrialSpec[] {
       const out: TrialSpec[] = [];
       const g = design.grid[tier];
+      const init = effectiveInit(design.init);
       for (const { d, K } of design.curves) {
         const s = key === 'd' ? d : K;
         for (const ratio of g.ratios) {
           for (let trial = 0; trial < g.trials; trial++) {
             const N = ratio * s;
             out.push({
-              id: `${design.id}/d=${d}/K=${K}/ratio=${ratio}/trial=${trial}`,
+              id: `${design.id}/init=${init}/d=${d}/K=${K}/ratio=${ratio}/trial=${trial}`,
               experiment: design.id,
               params: { d, K, N, ratio, trial },
               cost: N * d * K * PAPER.maxIterations * 1e-9,

@@ -9,13 +9,15 @@
  * const report = buildReport(loadRecords(['audit-out']).records, 1);
  * ```
  */
-import { EXPERIMENTS } from '../experiments/registry.js';
+import { allTrials, EXPERIMENTS } from '../experiments/registry.js';
 import type { AuditTier, Section, TrialRecord, Verdict } from '../experiments/types.js';
 
 /** The report's content, before rendering. */
 export interface Report {
   readonly masterSeed: number | undefined;
   readonly trials: number;
+  /** Records of trials no tier lists any more (e.g. random-init stand-ins once tensor init exists); left out. */
+  readonly stale: number;
   /** Per experiment: records found and trials of each tier. */
   readonly coverage: readonly { id: string; title: string; records: number; quick: number; full: number }[];
   /** The largest tier whose every trial is present, or 'partial'. */
@@ -25,7 +27,9 @@ export interface Report {
 }
 
 /** Builds the report content from the merged records. */
-export function buildReport(records: readonly TrialRecord[], masterSeed: number | undefined): Report {
+export function buildReport(all: readonly TrialRecord[], masterSeed: number | undefined): Report {
+  const known = new Set([...allTrials('full'), ...allTrials('quick')].map((t) => t.id));
+  const records = all.filter((r) => known.has(r.id));
   const ids = new Set(records.map((r) => r.id));
   const coverage = EXPERIMENTS.map((e) => ({
     id: e.id,
@@ -38,5 +42,5 @@ export function buildReport(records: readonly TrialRecord[], masterSeed: number 
   const tier = complete('full') ? 'full' : complete('quick') ? 'quick' : 'partial';
   const sections = EXPERIMENTS.map((e) => e.summarize(records.filter((r) => r.experiment === e.id)));
   const verdicts = sections.flatMap((s) => s.verdicts.map((v) => ({ ...v, section: s.title })));
-  return { masterSeed, trials: records.length, coverage, tier, sections, verdicts };
+  return { masterSeed, trials: records.length, stale: all.length - records.length, coverage, tier, sections, verdicts };
 }

@@ -44,7 +44,7 @@ export async function renderHtml(report: Report): Promise<string> {
   const parts: string[] = [];
   parts.push(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>relucheck audit report</title><style>${STYLE}</style></head><body>`);
   parts.push('<h1>relucheck audit report</h1>');
-  parts.push(`<p>Master seed ${escapeHtml(report.masterSeed ?? 'n/a')}; ${report.trials} trial(s); tier ${escapeHtml(report.tier)}.</p>`);
+  parts.push(`<p>Master seed ${escapeHtml(report.masterSeed ?? 'n/a')}; ${report.trials} trial(s); tier ${escapeHtml(report.tier)}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.</p>`);
   parts.push(table({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }));
   parts.push('<h2>Verdicts</h2>');
   const rows = report.verdicts

@@ -26,7 +26,7 @@ export function markdownTable(t: Pick<TableSpec, 'columns' | 'rows'>): string {
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push('# relucheck audit report', '');
-  out.push(`Master seed ${report.masterSeed ?? 'n/a'}; ${report.trials} trial(s); tier ${report.tier}.`, '');
+  out.push(`Master seed ${report.masterSeed ?? 'n/a'}; ${report.trials} trial(s); tier ${report.tier}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.`, '');
   out.push(markdownTable({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }), '');
   out.push('## Verdicts', '');
   out.push(markdownTable({ columns: ['status', 'claim', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.citation, v.evidence]) }), '');
