@@ -32,7 +32,6 @@ import { makeInstance } from '../../core/instance.js';
 import { lossAndGradient } from '../../core/kernel.js';
 import { cloneWeights, frobenius, frobeniusDistance, type Weights } from '../../core/layout.js';
 import { createStreams } from '../../core/random.js';
-import { auditKernel } from './kernelChoice.js';
 import { PAPER } from './settings.js';
 import { bootstrap, fitLinear, fmt, quantile, type Interval } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
@@ -135,7 +134,7 @@ export const constants: Experiment = {
     const scale = (START_RADIUS * t.sK) / frobenius(dir);
     for (let q = 0; q < dir.length; q++) W0.data[q] += scale * dir[q];
     const steps = Math.min(20000, Math.ceil((2 * Math.log(1 / CONTRACTION_SPAN)) / (eta * mu)));
-    const contraction = gradientDescent({ data: clean.data, W0, eta, iterations: steps, Wstar, lossTolerance: 0, kernel: auditKernel().fn });
+    const contraction = gradientDescent({ data: clean.data, W0, eta, iterations: steps, Wstar, lossTolerance: 0 });
     const err = contraction.trajectory.error!;
     let T = err.findIndex((e) => e <= CONTRACTION_SPAN * err[0]);
     if (T < 0) T = err.length - 1;
@@ -145,7 +144,7 @@ export const constants: Experiment = {
 
     // Statistical error: noisy GD from W* until the optimization error is e^-30 of the start.
     const statSteps = Math.min(20000, Math.ceil(30 / (eta * mu)));
-    const stat = gradientDescent({ data: noisy.data, W0: Wstar, eta, iterations: statSteps, lossTolerance: 0, kernel: auditKernel().fn });
+    const stat = gradientDescent({ data: noisy.data, W0: Wstar, eta, iterations: statSteps, lossTolerance: 0 });
     const e2 = alignedError(stat.W, Wstar).error ** 2;
     const c4 = e2 / (t.lambda ** 2 * kappa ** 4 * K ** 5 * logRate * (t.frobenius ** 2 + nu ** 2));
     return {

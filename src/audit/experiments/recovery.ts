@@ -13,7 +13,6 @@ import { gradientDescent } from '../../core/gd.js';
 import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
 import { initialize, type InitKind } from './initialize.js';
-import { auditKernel } from './kernelChoice.js';
 import { PAPER } from './settings.js';
 
 /** Settings of a recovery trial. */
@@ -51,7 +50,6 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
     eta: s.eta,
     iterations: s.iterations,
     lossTolerance: s.lossTolerance,
-    kernel: auditKernel().fn,
   });
   const final = alignedError(run.W, inst.Wstar);
   return {
