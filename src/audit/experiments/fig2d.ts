@@ -71,7 +71,7 @@ export const fig2d: Experiment = {
     );
   },
   summarize(records: readonly TrialRecord[]): Section {
-    const rows = records.map((r) => ({ d: num(r.params, 'd'), ratio: num(r.params, 'ratio'), N: num(r.params, 'N'), error: Number(r.result.error), used: String(r.result.initUsed) }));
+    const rows = records.map((r) => ({ d: num(r.params, 'd'), ratio: num(r.params, 'ratio'), N: num(r.params, 'N'), error: r.result.diverged === true ? Infinity : Number(r.result.error), used: String(r.result.initUsed) }));
     const ds = [...new Set(rows.map((r) => r.d))].sort((a, b) => a - b);
     const ratios = [...new Set(rows.map((r) => r.ratio))].sort((a, b) => a - b);
     const cells = ds.flatMap((d) => ratios.map((ratio) => ({ d, ratio, errors: rows.filter((r) => r.d === d && r.ratio === ratio).map((r) => r.error) }))).filter((c) => c.errors.length > 0);
@@ -89,7 +89,8 @@ export const fig2d: Experiment = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       width: 420,
       height: 260,
-      data: { values: cells.map((c) => ({ d: String(c.d), 'N/d': c.ratio, 'mean error': mean(c.errors), 'median error': quantile(c.errors, 0.5) })) },
+      // A diverged run makes the mean infinite: such points are left off the log plot (the table shows them).
+      data: { values: cells.filter((c) => Number.isFinite(mean(c.errors))).map((c) => ({ d: String(c.d), 'N/d': c.ratio, 'mean error': mean(c.errors), 'median error': quantile(c.errors, 0.5) })) },
       mark: { type: 'line', point: true },
       encoding: {
         x: { field: 'N/d', type: 'quantitative', scale: { type: 'log' } },
@@ -124,8 +125,8 @@ export const fig2d: Experiment = {
       tables: [
         {
           title: 'Fig. 2(d): aligned error |W^T - W* M_pi|_F',
-          columns: ['d', 'N/d', 'N', 'trials', 'mean', 'median', 'max', 'mean / sqrt(d log N / N)'],
-          rows: cells.map((c) => [c.d, c.ratio, c.ratio * c.d, c.errors.length, fmt(mean(c.errors)), fmt(quantile(c.errors, 0.5)), fmt(Math.max(...c.errors)), fmt(mean(c.errors) / Math.sqrt(rateOf(c.d, c.ratio * c.d)))]),
+          columns: ['d', 'N/d', 'N', 'trials', 'diverged', 'mean', 'median', 'max', 'mean / sqrt(d log N / N)'],
+          rows: cells.map((c) => [c.d, c.ratio, c.ratio * c.d, c.errors.length, c.errors.filter((e) => !Number.isFinite(e)).length, fmt(mean(c.errors)), fmt(quantile(c.errors, 0.5)), fmt(Math.max(...c.errors)), fmt(mean(c.errors) / Math.sqrt(rateOf(c.d, c.ratio * c.d)))]),
         },
       ],
       verdicts,

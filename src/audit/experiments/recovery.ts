@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * const r = recoveryTrial({ d: 20, K: 5, N: 400, noiseStd: 0, init: 'random', eta: 0.5, iterations: 3000, lossTolerance: 1e-12 }, seed);
- * r.relError <= 1e-3; // success
+ * r.relError !== 'diverged' && r.relError <= 1e-3; // success
  * ```
  */
 import { alignedError } from '../../core/alignedError.js';
@@ -32,11 +32,13 @@ export interface RecoverySettings {
 /** What a recovery trial measures. */
 export interface RecoveryResult {
   readonly [key: string]: number | string | boolean;
-  readonly error: number;
-  readonly relError: number;
+  /** Aligned error; the string 'diverged' when the iterates overflowed (JSON has no Infinity). */
+  readonly error: number | 'diverged';
+  readonly relError: number | 'diverged';
+  readonly diverged: boolean;
   readonly initError: number;
   readonly iterations: number;
-  readonly finalLoss: number;
+  readonly finalLoss: number | 'diverged';
   readonly initUsed: InitKind;
 }
 
@@ -51,13 +53,16 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
     iterations: s.iterations,
     lossTolerance: s.lossTolerance,
   });
-  const final = alignedError(run.W, inst.Wstar);
+  // A step too large for this sample's curvature overflows; that is a failed trial, not a bug.
+  const diverged = !run.W.data.every(Number.isFinite);
+  const final = diverged ? undefined : alignedError(run.W, inst.Wstar);
   return {
-    error: final.error,
-    relError: final.relative,
+    error: final ? final.error : 'diverged',
+    relError: final ? final.relative : 'diverged',
+    diverged,
     initError: alignedError(start.W0, inst.Wstar).relative,
     iterations: run.iterations,
-    finalLoss: run.trajectory.loss[run.iterations],
+    finalLoss: diverged ? 'diverged' : run.trajectory.loss[run.iterations],
     initUsed: start.used,
   };
 }

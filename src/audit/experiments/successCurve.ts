@@ -90,7 +90,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
         },
         seed,
       );
-      return { ...r, success: r.relError <= PAPER.successThreshold };
+      return { ...r, success: typeof r.relError === 'number' && r.relError <= PAPER.successThreshold };
     },
     summarize(records: readonly TrialRecord[]): Section {
       const rows: Row[] = records.map((r) => ({
