@@ -6,8 +6,9 @@
  * commands.find((c) => c.name === 'demo');
  * ```
  */
+import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import type { Command } from './usage.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand];
+export const commands: readonly Command[] = [demoCommand, checkCommand];
