@@ -25,6 +25,8 @@ export interface ProcessImplementation extends GuardedImplementation {
   readonly handshake: Handshake;
   /** The fatal fault that ended the child, if any (then every call rejects). */
   readonly fault: ImplementationFault | undefined;
+  /** The child's process id (its process group is killed on close or fault). */
+  readonly pid: number | undefined;
   stderrTail(): string;
   close(): Promise<void>;
 }
@@ -129,6 +131,7 @@ export async function processImplementation(options: ConnectionOptions): Promise
     },
     handshake: { value: handshake, enumerable: true },
     fault: { get: () => connection.fault, enumerable: true },
+    pid: { value: connection.pid, enumerable: true },
     stderrTail: { value: () => connection.stderrTail() },
     close: { value: () => connection.close() },
   });

@@ -138,6 +138,11 @@ export class ChildConnection {
     return { connection, handshake };
   }
 
+  /** The child's process id (also its process group id). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** The most recent stderr output (bounded). */
   stderrTail(): string {
     return this.stderr;
