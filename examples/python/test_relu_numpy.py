@@ -147,6 +147,31 @@ def test_degenerate_angles(rng):
         check("w = 0 raises ValueError", True)
 
 
+def test_high_precision_pairs(rng):
+    """h1, h2 near theta = 0 and pi vs the textbook formulas in 50-digit arithmetic (from the
+    same float inputs), where the float textbook form would lose ~u / sin(theta)."""
+    try:
+        import mpmath as mp
+    except ImportError:
+        print("skip h1/h2 vs mpmath (mpmath not installed)")
+        return
+    mp.mp.dps = 50
+    w = rng.standard_normal(5)
+    for theta in (1e-9, 1e-6, 1e-3, 1.0, np.pi - 1e-6):
+        v = 1.7 * rotate_toward(w, rng.standard_normal(5), theta)
+        W, V = mp.matrix(w.tolist()), mp.matrix(v.tolist())
+        a, b = W / mp.norm(W), V / mp.norm(V)
+        c = (a.T * b)[0]
+        t = mp.acos(c)
+        s = mp.sin(t)
+        nwv, nvw = (b - c * a) / s, (a - c * b) / s
+        h1 = mp.norm(V) * s / (2 * mp.pi * mp.norm(W)) * (mp.eye(5) - a * a.T + nwv * nwv.T)
+        h2 = ((mp.pi - t) * mp.eye(5) + b * nvw.T + a * nwv.T) / (2 * mp.pi)
+        e = max(float(mp.mnorm(mp.matrix(rn._h1(w, v).tolist()) - h1, "inf")),
+                float(mp.mnorm(mp.matrix(rn._h2(w, v).tolist()) - h2, "inf")))
+        check(f"h1, h2 vs 50-digit textbook form at theta {theta:.3g}", e < 1e-14, f"err {e:.1e}")
+
+
 def test_theory_example(rng):
     # THEORY.md: d=10, K=5, kappa=2, population Hessian at W* in about [0.058, 1.67]. At W*
     # the spectrum depends on the draw of V, so the quoted pair is one draw: check that it
@@ -205,6 +230,7 @@ if __name__ == "__main__":
     test_population_vs_monte_carlo(rng)
     test_population_derivatives(rng)
     test_degenerate_angles(rng)
+    test_high_precision_pairs(rng)
     test_theory_example(rng)
     test_teacher_gd_alignment(rng)
     print(f"{len(FAILED)} failed" if FAILED else "all checks passed")
