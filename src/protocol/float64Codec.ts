@@ -5,7 +5,8 @@
  *   (8 bytes -> ~10.7 characters) and cheap to decode on both sides (`np.frombuffer(..., '<f8')`).
  *   A plain JSON array of numbers is also accepted from implementations (small arrays, hand-written
  *   servers); JSON numbers written as shortest round-trip decimals (JS `JSON.stringify`, Python
- *   `repr`/`json.dumps`) parse back to the same double, so that form is exact too.
+ *   `repr`/`json.dumps`) parse back to the same double, so that form is exact too, except that
+ *   `JSON.stringify(-0)` is "0" (the sign of zero is lost when JavaScript writes decimals).
  * - Scalars travel as JSON numbers (shortest round-trip decimals). JSON has no NaN or
  *   infinities, so non-finite scalars or array entries are the strings "NaN", "Infinity",
  *   "-Infinity". Decoding keeps them (the guard, not the codec, decides they are wrong).
