@@ -26,8 +26,13 @@ export interface ConnectionOptions {
   /** A shell command line, e.g. `python3 my_solver.py`. */
   readonly command: string;
   readonly cwd?: string;
-  /** Per-request timeout in milliseconds (the handshake included). */
+  /** Per-request timeout in milliseconds. */
   readonly timeoutMs: number;
+  /**
+   * Timeout of the handshake, which includes the program's start-up (imports can take seconds
+   * on a loaded machine). Default: the larger of `timeoutMs` and 30 s.
+   */
+  readonly startTimeoutMs?: number;
   /** Bytes of stderr kept for the report (the most recent ones). Default 16 KiB. */
   readonly stderrLimit?: number;
   /** Sees every line in both directions (for `--validate-protocol` transcripts). */
@@ -112,10 +117,11 @@ export class ChildConnection {
     });
     const connection = new ChildConnection(child, options);
     live.add(connection);
+    const startTimeout = options.startTimeoutMs ?? Math.max(options.timeoutMs, 30_000);
     const result = await connection.request('start', {
       protocol: PROTOCOL_VERSION,
       harness: { name: 'relucheck', version: options.harnessVersion ?? 'unknown' },
-    }).catch((err: unknown) => {
+    }, startTimeout).catch((err: unknown) => {
       if (err instanceof ImplementationFault && err.kind === 'error-reply') {
         connection.fatal('start', `implementation refused the handshake: ${err.message}`);
         throw connection.fault;
@@ -149,7 +155,7 @@ export class ChildConnection {
   }
 
   /** Sends a request and resolves to its `result` object. */
-  request(cmd: Command, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+  request(cmd: Command, fields: Record<string, unknown>, timeoutMs = this.options.timeoutMs): Promise<Record<string, unknown>> {
     if (this.fault) {
       return Promise.reject(
         new ImplementationFault(this.fault.kind, `implementation is no longer running (${this.fault.message})`, true, this.stderr),
@@ -162,8 +168,8 @@ export class ChildConnection {
     const line = JSON.stringify(message);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fatal('timeout', `no reply to ${cmd} (id ${id}) within ${this.options.timeoutMs} ms`);
-      }, this.options.timeoutMs);
+        this.fatal('timeout', `no reply to ${cmd} (id ${id}) within ${timeoutMs} ms`);
+      }, timeoutMs);
       this.pending.set(id, { cmd, resolve, reject, timer });
       this.options.onMessage?.('sent', line);
       this.child.stdin.write(`${line}\n`);
