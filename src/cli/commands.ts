@@ -9,6 +9,7 @@
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import type { Command } from './usage.js';
+import { zhongFig1Command } from './zhongFig1.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand, checkCommand];
+export const commands: readonly Command[] = [demoCommand, zhongFig1Command, checkCommand];
