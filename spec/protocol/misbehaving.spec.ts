@@ -63,6 +63,14 @@ describe('relucheck check gives a clear verdict for a misbehaving implementation
     expect(r.stdout).toMatch(/0 passed, 0 failed, 1 not applicable, 1 errored/);
   });
 
+  it('--validate-protocol reports the first message that breaks the schema', async () => {
+    const r = await runCheck('breaks-schema.mjs', '--validate-protocol');
+    expect(r.stdout).toMatch(/ok    loss\n  FAIL  gradient: schema: /);
+    expect(r.stdout).toMatch(/first violation \(schema\): reply to gradient \(id 3\): message\.result must have required property 'gradient'/);
+    expect(r.stdout).toMatch(/message #8 \(received\): \{"id":3,"result":\{"grad":/);
+    expect(r.code).toBe(2);
+  });
+
   it('--json gives the verdicts as one document', async () => {
     const r = await runCheck('returns-nan.mjs', '--json');
     const doc = JSON.parse(r.stdout) as { exitCode: number; verdicts: { id: string; status: string; fault?: { kind: string } }[] };
