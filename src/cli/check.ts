@@ -64,7 +64,9 @@ passed, failed (with a counterexample and a replay command), not applicable (a c
 is missing) or errored (the implementation crashed, hung or broke the protocol).
 
   --impl MODULE          a JavaScript module exporting an Implementation (default export,
-                         or "implementation"), or a factory returning one
+                         or "implementation"), or a factory returning one. It runs inside
+                         relucheck: a synchronous endless loop cannot be interrupted there;
+                         for isolation serve it over the protocol and use --cmd
   --cmd "COMMAND"        a program speaking the relucheck protocol on stdin/stdout
                          (docs/protocol.md), e.g. "python3 my_solver.py"
   --fixtures             run the golden fixtures (fixtures/*.json) instead of the claims
