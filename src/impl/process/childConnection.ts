@@ -192,7 +192,11 @@ export class ChildConnection {
     this.kill(); // stray grandchildren too
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
-    await this.exitPromise;
+    // 'close' waits for stdio to close; a grandchild that left the process group could hold
+    // the pipes forever, so bound the wait (the child itself is dead by now).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exitPromise, new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
   }
 
   private onLine(raw: string): void {
