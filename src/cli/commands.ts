@@ -7,10 +7,17 @@
  * ```
  */
 import { auditCommand } from './audit.js';
+import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
 import { reportCommand } from './report.js';
 import type { Command } from './usage.js';
 import { zhongFig1Command } from './zhongFig1.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand, auditCommand, reportCommand, zhongFig1Command];
+export const commands: readonly Command[] = [
+  demoCommand,
+  auditCommand,
+  reportCommand,
+  checkCommand,
+  zhongFig1Command,
+];

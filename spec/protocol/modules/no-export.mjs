@@ -1,0 +1,2 @@
+// Exports nothing an Implementation could come from.
+export const version = '1.0';

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""The NumPy protocol server with one planted bug, chosen by name:
+
+    python3 spec/protocol/python/planted_server.py gradient-sign
+
+Python twins of the TypeScript planted bugs (spec/planted/): relucheck must catch each one
+through the protocol, with the same verdict (the same failing claim) as its twin.
+"""
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "examples", "python"))
+import relu_numpy as rn  # noqa: E402
+import relucheck_server as srv  # noqa: E402
+
+
+def empirical_gradient(X, y, W, *, sign=1.0, scale=None, mask="relu", use_y=True):
+    """eq. 3.2 with switches that plant the bugs."""
+    Z = X @ W
+    r = np.maximum(Z, 0.0).sum(axis=1) - (y if use_y else 0.0)
+    D = {"relu": Z >= 0.0, "strict": Z > 0.0, "none": np.ones_like(Z), "shifted": np.roll(Z, -1, axis=1) >= 0.0}[mask]
+    n = len(y)
+    return sign * (X.T @ (D * r[:, None])) / (n if scale is None else scale)
+
+
+def loss_handler(*, factor=1.0, use_y=True):
+    def handler(session, req):
+        X, y = session.dataset(req["dataset"])
+        W = srv.decode_weights(req["W"])
+        r = np.maximum(X @ W, 0.0).sum(axis=1) - (y if use_y else 0.0)
+        return {"loss": srv.encode_scalar(factor * float(r @ r) / (2.0 * len(y)))}
+    return handler
+
+
+def gradient_handler(**bug):
+    def handler(session, req):
+        X, y = session.dataset(req["dataset"])
+        W = srv.decode_weights(req["W"])
+        return {"gradient": srv.encode_array(rn.flatten(empirical_gradient(X, y, W, **bug)))}
+    return handler
+
+
+def gd_ignoring_eta(session, req):
+    """Gradient descent with a hard-wired step 0.05 instead of eta."""
+    X, y = session.dataset(req["dataset"])
+    W, losses = rn.gradient_descent(X, y, srv.decode_weights(req["W0"]), 0.05, req["iterations"])
+    return {"W": srv.encode_array(rn.flatten(W)), "loss": srv.encode_array(losses)}
+
+
+def population_loss_without_noise(session, req):
+    """Forgets the nu^2 / 2 of the label noise."""
+    value = rn.population_loss(srv.decode_weights(req["Wstar"]), srv.decode_weights(req["W"]), 0.0)
+    return {"loss": srv.encode_scalar(value)}
+
+
+def hvp_without_mask(session, req):
+    """Gauss-Newton product that ignores the activation pattern (a linear network's Hessian)."""
+    X, _ = session.dataset(req["dataset"])
+    W = srv.decode_weights(req["W"])
+    U = rn.unflatten(srv.decode_array(req["u"]), W.shape[0], W.shape[1])
+    s = (X @ U).sum(axis=1)
+    return {"hvp": srv.encode_array(rn.flatten(np.repeat((X.T @ s)[:, None], W.shape[1], axis=1) / X.shape[0]))}
+
+
+# Names follow the TypeScript twins in spec/planted/bugs.ts (PLANTED_BUGS).
+BUGS = {
+    "gradient-sign": {"gradient": gradient_handler(sign=-1.0)},
+    "missing-1-over-N": {"gradient": gradient_handler(scale=1.0)},
+    "loss-missing-half": {"loss": loss_handler(factor=2.0)},
+    "shifted-mask": {"gradient": gradient_handler(mask="shifted")},
+    "no-mask": {"gradient": gradient_handler(mask="none")},
+    "residual-without-y": {"gradient": gradient_handler(use_y=False), "loss": loss_handler(use_y=False)},
+    "gd-ignores-eta": {"gd": gd_ignoring_eta},
+    # Invisible to the claims (differs only at exact kinks); the exact_kink fixture sees it.
+    "strict-indicator": {"gradient": gradient_handler(mask="strict")},
+    "population-missing-noise": {"populationLoss": population_loss_without_noise},
+    "hvp-without-mask": {"hvp": hvp_without_mask},
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in BUGS:
+        sys.stderr.write(f"usage: planted_server.py BUG  (BUG one of {', '.join(BUGS)})\n")
+        sys.exit(2)
+    srv.serve(handlers={**srv.HANDLERS, **BUGS[sys.argv[1]]}, name=f"relu_numpy with planted bug {sys.argv[1]}")

@@ -1,0 +1,185 @@
+/**
+ * Runs claims of the property suite against an implementation under supervision and turns
+ * every outcome into a verdict: passed, failed (with counterexample and replay), not
+ * applicable, or errored (the implementation crashed, hung, broke the protocol). Faults met
+ * by a claim are attributed to it even when the claim caught the exception; after a fatal
+ * fault the implementation is restarted for the next claim (one crash costs one claim).
+ *
+ * @example
+ * ```ts
+ * const report = await runClaimsCheck({ connect, claims, seed: 1, tier: 'default', replayPrefix });
+ * process.exitCode = report.exitCode;
+ * ```
+ */
+import type { Claim, Tier } from '../../properties/Claim.js';
+import { hasCapability, type Capability } from '../impl/Implementation.js';
+import { ImplementationFault, isFault } from '../impl/ImplementationFault.js';
+import type { GuardedImplementation } from '../impl/guardedImplementation.js';
+import { EXIT } from '../cli/usage.js';
+
+/** An implementation that `runClaimsCheck` can supervise. */
+export interface SupervisedImplementation extends GuardedImplementation {
+  /** Set when the implementation died (process adapters); then it is restarted. */
+  readonly fault?: ImplementationFault | undefined;
+  stderrTail?(): string;
+}
+
+/** The verdict on one claim. */
+export interface ClaimVerdict {
+  readonly id: string;
+  readonly title: string;
+  readonly citation: string;
+  readonly status: 'passed' | 'failed' | 'not-applicable' | 'errored';
+  readonly seconds: number;
+  /** passed: runs and detail; failed/errored: what went wrong. */
+  readonly message?: string;
+  readonly counterexample?: string;
+  /** The claim's own replay line (fast-check seed and path). */
+  readonly replay?: string;
+  /** A `relucheck check` command that replays exactly this claim and case. */
+  readonly checkReplay?: string;
+  readonly seed: number;
+  readonly path?: string;
+  readonly numRuns?: number;
+  readonly missing?: readonly Capability[];
+  readonly fault?: { readonly kind: string; readonly message: string; readonly stderr: string };
+}
+
+/** The outcome of a check. */
+export interface ClaimsCheckReport {
+  readonly verdicts: readonly ClaimVerdict[];
+  readonly counts: Readonly<Record<ClaimVerdict['status'], number>>;
+  /** 0 every applicable claim held, 1 one failed, 2 one errored. */
+  readonly exitCode: number;
+}
+
+/** Settings of a check run. */
+export interface ClaimsCheckOptions {
+  /** Starts (or restarts) the implementation. */
+  readonly connect: () => Promise<SupervisedImplementation>;
+  readonly claims: readonly Claim[];
+  readonly seed: number;
+  readonly tier: Tier;
+  readonly numRuns?: number;
+  /** Replays one counterexample (needs exactly one claim). */
+  readonly path?: string;
+  /** `relucheck check --cmd '...'` (with the options that select the implementation). */
+  readonly replayPrefix: string;
+  /** Called after each verdict (progress output). */
+  readonly onVerdict?: (verdict: ClaimVerdict) => void;
+}
+
+/** Runs every claim and collects verdicts. The implementation is closed at the end. */
+export async function runClaimsCheck(options: ClaimsCheckOptions): Promise<ClaimsCheckReport> {
+  const verdicts: ClaimVerdict[] = [];
+  let impl: SupervisedImplementation | undefined = await options.connect();
+  let deadFault: ImplementationFault | undefined;
+  try {
+    for (const claim of options.claims) {
+      if (!impl && !deadFault) {
+        try {
+          impl = await options.connect();
+        } catch (err) {
+          if (!isFault(err)) throw err;
+          deadFault = err; // could not restart: every later claim errors without a new attempt
+        }
+      }
+      const verdict = impl
+        ? await runOne(claim, impl, options)
+        : base(claim, options, 0, 'errored', { message: `implementation could not be restarted: ${deadFault!.message}`, fault: faultInfo(deadFault!) });
+      verdicts.push(verdict);
+      options.onVerdict?.(verdict);
+      if (impl?.fault) {
+        await impl.close?.();
+        impl = undefined;
+      }
+    }
+  } finally {
+    await impl?.close?.();
+  }
+  const counts = { passed: 0, failed: 0, 'not-applicable': 0, errored: 0 };
+  for (const v of verdicts) counts[v.status]++;
+  const exitCode = counts.errored > 0 ? EXIT.usage : counts.failed > 0 ? EXIT.claimFailed : EXIT.ok;
+  return { verdicts, counts, exitCode };
+}
+
+async function runOne(claim: Claim, impl: SupervisedImplementation, options: ClaimsCheckOptions): Promise<ClaimVerdict> {
+  const missing = claim.needs.filter((c) => !hasCapability(impl, c));
+  if (missing.length > 0) return base(claim, options, 0, 'not-applicable', { missing });
+  const started = performance.now();
+  impl.takeFaults();
+  let result: Awaited<ReturnType<Claim['run']>> | undefined;
+  let thrown: unknown;
+  try {
+    result = await claim.run(impl, { seed: options.seed, tier: options.tier, numRuns: options.numRuns, path: options.path });
+  } catch (err) {
+    thrown = err;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const faults = impl.takeFaults();
+  const fault = faults[0] ?? (isFault(thrown) ? thrown : undefined);
+  if (fault && !fault.isWrongAnswer) {
+    return base(claim, options, seconds, 'errored', { message: fault.message, fault: faultInfo(fault, impl) });
+  }
+  if (fault) {
+    // A wrong answer (NaN, wrong shape): the claim fails whatever it concluded from it.
+    const failed = result?.status === 'failed' ? result : undefined;
+    return base(claim, options, seconds, 'failed', {
+      message: `implementation returned a wrong answer: ${fault.message}`,
+      counterexample: failed?.counterexample,
+      replay: failed?.replay,
+      path: failed?.path,
+      fault: faultInfo(fault, impl),
+    });
+  }
+  if (thrown !== undefined) {
+    const e = thrown as Error;
+    return base(claim, options, seconds, 'errored', { message: `claim ${claim.id} threw: ${e?.stack ?? String(e)}` });
+  }
+  switch (result!.status) {
+    case 'passed':
+      return base(claim, options, seconds, 'passed', { numRuns: result!.numRuns, message: result!.detail });
+    case 'not-applicable':
+      return base(claim, options, seconds, 'not-applicable', { missing: result!.missing });
+    case 'failed':
+      return base(claim, options, seconds, 'failed', {
+        message: result!.message,
+        counterexample: result!.counterexample,
+        replay: result!.replay,
+        path: result!.path,
+      });
+  }
+}
+
+function base(
+  claim: Claim,
+  options: ClaimsCheckOptions,
+  seconds: number,
+  status: ClaimVerdict['status'],
+  extra: Partial<ClaimVerdict>,
+): ClaimVerdict {
+  const verdict: ClaimVerdict = {
+    id: claim.id,
+    title: claim.title,
+    citation: `${claim.citation.paper}, ${claim.citation.where}`,
+    status,
+    seconds,
+    seed: options.seed,
+    ...extra,
+  };
+  if (status !== 'failed' && status !== 'errored') return verdict;
+  const path = verdict.path ?? options.path;
+  const replayArgs = [`--claim ${claim.id}`, `--seed ${options.seed}`, `--tier ${options.tier}`];
+  if (path !== undefined) replayArgs.push(`--path ${shellQuote(path)}`);
+  return { ...verdict, checkReplay: `${options.replayPrefix} ${replayArgs.join(' ')}` };
+}
+
+function faultInfo(fault: ImplementationFault, impl?: SupervisedImplementation) {
+  const stderr = fault.stderr || impl?.stderrTail?.() || '';
+  return { kind: fault.kind, message: fault.message, stderr };
+}
+
+/** Quotes a word for POSIX shells. @example shellQuote("a b") === "'a b'" */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}

@@ -1,0 +1,261 @@
+/**
+ * `relucheck check`: runs relucheck's claims (or the golden fixtures, or a protocol
+ * conformance session) against a user's implementation: a JavaScript module (`--impl`) or
+ * any program speaking the protocol of docs/protocol.md (`--cmd`).
+ *
+ * @example
+ * ```sh
+ * relucheck check --cmd "python3 examples/python/relucheck_server.py"
+ * relucheck check --impl ./solver.mjs --fixtures --json
+ * ```
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Claim, Tier } from '../../properties/Claim.js';
+import { guardImplementation } from '../impl/guardedImplementation.js';
+import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
+import { loadModuleImplementation } from '../impl/moduleImplementation.js';
+import { processImplementation } from '../impl/processImplementation.js';
+import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
+import { renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
+import { validateProtocol } from '../check/validateProtocol.js';
+import { loadFixtureDirectory } from '../fixtures/fixtureFile.js';
+import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
+import { PROTOCOL_VERSION } from '../protocol/messages.js';
+import { EXIT, parsePositiveInt, UsageError, type CliIo, type Command } from './usage.js';
+
+const TIERS: readonly Tier[] = ['quick', 'default', 'thorough'];
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Where `check` finds its claims; replaced in specs. */
+export type ClaimsLoader = () => Promise<readonly Claim[] | undefined>;
+
+/**
+ * The property suite's claims (properties/index.ts), or undefined when this build has none.
+ * The specifier is computed so the command compiles before the suite exists.
+ */
+export const loadSuiteClaims: ClaimsLoader = async () => {
+  const specifier = ['..', '..', 'properties', 'index.js'].join('/');
+  try {
+    const mod = (await import(specifier)) as { claims?: readonly Claim[] };
+    return mod.claims;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
+};
+
+/** Builds the command with a claims loader (specs inject their own). */
+export function makeCheckCommand(loadClaims: ClaimsLoader = loadSuiteClaims): Command {
+  return {
+    name: 'check',
+    summary: "run relucheck's claims or the golden fixtures against your implementation",
+    help: HELP,
+    run: (argv, io) => runCheck(argv, io, loadClaims),
+  };
+}
+
+const HELP = `relucheck check (--impl MODULE | --cmd "COMMAND") [options]
+
+Runs relucheck's claims against an implementation and prints a verdict per claim:
+passed, failed (with a counterexample and a replay command), not applicable (a capability
+is missing) or errored (the implementation crashed, hung or broke the protocol).
+
+  --impl MODULE          a JavaScript module exporting an Implementation (default export,
+                         or "implementation"), or a factory returning one. It runs inside
+                         relucheck: a synchronous endless loop cannot be interrupted there;
+                         for isolation serve it over the protocol and use --cmd
+  --cmd "COMMAND"        a program speaking the relucheck protocol on stdin/stdout
+                         (docs/protocol.md), e.g. "python3 my_solver.py"
+  --fixtures             run the golden fixtures (fixtures/*.json) instead of the claims
+  --fixtures-dir DIR     fixture folder (default: the package's fixtures/)
+  --validate-protocol    (--cmd only) exchange one request per capability, validate every
+                         message against schemas/protocol/ and report the first violation
+  --claim ID             run only this claim (repeatable)
+  --seed S               master seed (default 1); every failure prints its replay
+  --tier T               quick | default | thorough (default: default)
+  --num-runs N           cases per claim (overrides the tier)
+  --path P               replay one counterexample (with a single --claim)
+  --timeout MS           per-request timeout (default ${DEFAULT_TIMEOUT_MS})
+  --json                 one JSON document on stdout instead of the human summary
+
+Exit codes: 0 every applicable claim (or case) held, 1 one failed, 2 usage or protocol error.`;
+
+async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLoader): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      impl: { type: 'string' },
+      cmd: { type: 'string' },
+      fixtures: { type: 'boolean', default: false },
+      'fixtures-dir': { type: 'string' },
+      'validate-protocol': { type: 'boolean', default: false },
+      claim: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      tier: { type: 'string' },
+      'num-runs': { type: 'string' },
+      path: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if ((values.impl === undefined) === (values.cmd === undefined)) {
+    throw new UsageError('give exactly one of --impl MODULE or --cmd "COMMAND"');
+  }
+  const seed = values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed, 0);
+  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parsePositiveInt('--timeout', values.timeout);
+  const numRuns = values['num-runs'] === undefined ? undefined : parsePositiveInt('--num-runs', values['num-runs']);
+  const tier = (values.tier ?? 'default') as Tier;
+  if (!TIERS.includes(tier)) throw new UsageError(`--tier must be one of ${TIERS.join(', ')}; got ${JSON.stringify(values.tier)}`);
+  if (values.path !== undefined && values.claim?.length !== 1) throw new UsageError('--path needs exactly one --claim');
+  if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
+  if (values['validate-protocol'] && values.fixtures) throw new UsageError('--validate-protocol and --fixtures are separate modes');
+
+  const source = values.cmd !== undefined ? `--cmd ${shellQuote(values.cmd)}` : `--impl ${shellQuote(values.impl!)}`;
+  const timeoutArg = values.timeout === undefined ? '' : ` --timeout ${timeoutMs}`;
+  const replayPrefix = `relucheck check ${source}${timeoutArg}`;
+  const connect = async (): Promise<SupervisedImplementation> =>
+    values.cmd !== undefined
+      ? processImplementation({ command: values.cmd, timeoutMs, harnessVersion: PROTOCOL_VERSION.toString() })
+      : guardImplementation(await loadModuleImplementation(values.impl!), { timeoutMs });
+  const out = (text: string) => {
+    if (!values.json) io.stdout(text);
+  };
+
+  if (values['validate-protocol']) return runValidateProtocol(values.cmd!, timeoutMs, values.json, io);
+
+  let claims: readonly Claim[] = [];
+  if (!values.fixtures) {
+    const all = await loadClaims();
+    if (all === undefined) {
+      io.stderr('relucheck check: this build has no property suite (properties/index.ts); use --fixtures.\n');
+      return EXIT.usage;
+    }
+    claims = all;
+    if (values.claim) {
+      const unknown = values.claim.filter((id) => !all.some((c) => c.id === id));
+      if (unknown.length > 0) {
+        throw new UsageError(`unknown claim ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${all.map((c) => c.id).join(', ')}`);
+      }
+      claims = all.filter((c) => values.claim!.includes(c.id));
+    }
+  }
+
+  let first: SupervisedImplementation;
+  try {
+    first = await connect();
+  } catch (err) {
+    if (!isFault(err)) throw err;
+    return reportStartFault(err, values.json, io);
+  }
+  const describeImpl = implementationInfo(first, values.cmd ?? values.impl!);
+  out(`relucheck check: ${describeImpl.name}\n  capabilities: ${describeImpl.capabilities.join(', ') || '(none)'}\n`);
+
+  if (values.fixtures) {
+    try {
+      const dir = values['fixtures-dir'] ?? packageFolder('fixtures');
+      if (!existsSync(dir)) throw new UsageError(`fixture folder ${JSON.stringify(dir)} not found`);
+      const report = await runFixtures(first, loadFixtureDirectory(dir));
+      const c = report.counts;
+      const exitCode = c.errored > 0 ? EXIT.usage : c.failed > 0 ? EXIT.claimFailed : EXIT.ok;
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', cases: report.cases, counts: c, exitCode }, null, 2)}\n`);
+      } else {
+        out(`  fixtures: ${dir}\n\n`);
+        for (const r of report.cases) {
+          const label = { passed: 'PASS ', failed: 'FAIL ', 'not-applicable': 'N/A  ', errored: 'ERROR' }[r.status];
+          const why = r.status === 'not-applicable' ? `  ${[...new Set(r.skipped.map((s) => s.reason))].join('; ')}` : '';
+          out(`${label} ${caseTitle(r)}${why}\n`);
+          for (const m of r.mismatches) out(`      case ${r.id}, ${m.message}\n`);
+          if (r.error) out(`      ${r.error}\n`);
+        }
+        out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
+      }
+      return exitCode;
+    } finally {
+      await first.close?.();
+    }
+  }
+
+  out(`  seed ${seed}, tier ${tier}, timeout ${timeoutMs} ms, ${claims.length} claims\n\n`);
+  let reused: SupervisedImplementation | undefined = first;
+  const report = await runClaimsCheck({
+    connect: async () => {
+      const impl = reused ?? (await connect());
+      reused = undefined;
+      return impl;
+    },
+    claims,
+    seed,
+    tier,
+    numRuns,
+    path: values.path,
+    replayPrefix,
+    onVerdict: (v) => out(renderVerdict(v)),
+  });
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, verdicts: report.verdicts, counts: report.counts, exitCode: report.exitCode }, null, 2)}\n`);
+  } else {
+    out(`\n${renderSummary(report)}`);
+  }
+  return report.exitCode;
+}
+
+function implementationInfo(impl: SupervisedImplementation, source: string) {
+  const handshake = (impl as { handshake?: { protocol: number; implementation: Record<string, unknown> } }).handshake;
+  return {
+    name: impl.name,
+    source,
+    capabilities: [...impl.capabilities],
+    ...(handshake ? { protocol: handshake.protocol, about: handshake.implementation } : {}),
+  };
+}
+
+function reportStartFault(err: ImplementationFault, json: boolean, io: CliIo): number {
+  if (json) {
+    io.stdout(`${JSON.stringify({ error: { kind: err.kind, message: err.message, stderr: err.stderr }, exitCode: EXIT.usage }, null, 2)}\n`);
+  } else {
+    io.stderr(`relucheck check: ERROR (${err.kind}) ${err.message}\n`);
+    if (err.stderr) io.stderr(`stderr of the implementation (last lines):\n${indentTail(err.stderr)}\n`);
+  }
+  return EXIT.usage;
+}
+
+async function runValidateProtocol(command: string, timeoutMs: number, json: boolean, io: CliIo): Promise<number> {
+  const result = await validateProtocol({ command, timeoutMs, harnessVersion: PROTOCOL_VERSION.toString() });
+  const exitCode = result.ok ? EXIT.ok : EXIT.usage;
+  if (json) {
+    io.stdout(`${JSON.stringify({ mode: 'validate-protocol', ...result, exitCode }, null, 2)}\n`);
+    return exitCode;
+  }
+  io.stdout(`relucheck check --validate-protocol: ${command}\n`);
+  for (const s of result.steps) io.stdout(`  ${s.outcome === 'ok' ? 'ok   ' : 'FAIL '} ${s.request}${s.outcome === 'ok' ? '' : `: ${s.outcome}`}\n`);
+  if (result.ok) {
+    io.stdout(`protocol OK: ${result.messages} messages, every one valid against schemas/protocol/\n`);
+  } else {
+    const v = result.firstViolation!;
+    io.stdout(`first violation (${v.kind}): ${v.reason}\n`);
+    if (v.message) io.stdout(`  message #${v.message.n} (${v.message.direction}): ${v.message.line.slice(0, 300)}\n`);
+    if (v.stderr) io.stdout(`stderr of the implementation (last lines):\n${indentTail(v.stderr)}\n`);
+  }
+  return exitCode;
+}
+
+function indentTail(text: string): string {
+  return text.trimEnd().split('\n').slice(-12).map((l) => `  ${l}`).join('\n');
+}
+
+/** A folder of the package (fixtures/), found by walking up from this file. */
+function packageFolder(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, name);
+    dir = dirname(dir);
+  }
+  return join(process.cwd(), name);
+}
+
+/** The registered command. */
+export const checkCommand: Command = makeCheckCommand();
