@@ -5,8 +5,13 @@
  * Noise: the paper's N(0, 0.1) is read as variance 0.1 (std 0.316), see PAPER.noiseStd.
  * Theorem 4.2 bounds the squared error by c4 lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2),
  * so the error itself goes like (d log N / N)^(1/2); the text's "O~(d/N)" is the squared error.
- * Verdicts: the fitted slope of log(mean error) against log(d log N / N) contains 1/2, and the
- * curves of different d collapse (their intercepts at slope 1/2 agree).
+ * Verdicts, fitted only over the theorem's regime (see {@link RECOVERED}); the figure plots the
+ * mean as the paper does:
+ * - Theorem 4.2 is an upper bound: the error must fall at least as fast as (d log N / N)^(1/2),
+ *   i.e. the slope of log(median error) against log(d log N / N) must not be below 1/2 (a
+ *   steeper slope means the log factor is loose, which the bound allows);
+ * - the figure's claim, error of order (d / N)^(1/2) as a function of N/d alone: the slope against
+ *   log(d / N) contains 1/2 and the curves of different d collapse (intercepts agree).
  *
  * @example
  * ```ts
@@ -28,10 +33,22 @@ const DS = [10, 25, 50] as const;
  */
 const ITERATIONS = 1000;
 const GRID: Record<AuditTier, { ratios: readonly number[]; trials: number }> = {
-  quick: { ratios: [10, 40, 160], trials: 2 },
-  full: { ratios: [10, 20, 40, 80, 160], trials: 10 },
+  quick: { ratios: [10, 40, 160, 320], trials: 2 },
+  full: { ratios: [10, 20, 40, 80, 160, 320], trials: 10 },
 };
 const TITLE = 'Fig. 2(d): mean aligned error vs N/d with noise';
+
+/**
+ * Theorem 4.2 speaks only for N large enough and W^0 in the basin. Below that (N/d = 10, 20
+ * here) GD ends far from W* (relative error ~0.7) and a rate fitted through those cells measures
+ * the recovery threshold, not the statistical error. A cell is in the regime when most of its
+ * runs recovered W*: median relative aligned error <= 0.1, an order of magnitude below the
+ * failed runs (>= 0.2 in every audit so far) and above the statistical floor (<= 0.05 at
+ * N/d >= 80). The median, not the mean, is fitted so that the minority of runs a poor tensor
+ * start left at a spurious point (an optimization failure, counted in the table) does not
+ * pass for statistical error. Excluded cells are listed in the evidence.
+ */
+const RECOVERED = 0.1;
 
 /** The rate of Theorem 4.2's statistical term. */
 function rateOf(d: number, N: number): number {
@@ -71,19 +88,38 @@ export const fig2d: Experiment = {
     );
   },
   summarize(records: readonly TrialRecord[]): Section {
-    const rows = records.map((r) => ({ d: num(r.params, 'd'), ratio: num(r.params, 'ratio'), N: num(r.params, 'N'), error: r.result.diverged === true ? Infinity : Number(r.result.error), used: String(r.result.initUsed) }));
+    const rows = records.map((r) => ({ d: num(r.params, 'd'), ratio: num(r.params, 'ratio'), N: num(r.params, 'N'), error: r.result.diverged === true ? Infinity : Number(r.result.error), rel: r.result.diverged === true ? Infinity : Number(r.result.relError), used: String(r.result.initUsed) }));
     const ds = [...new Set(rows.map((r) => r.d))].sort((a, b) => a - b);
     const ratios = [...new Set(rows.map((r) => r.ratio))].sort((a, b) => a - b);
-    const cells = ds.flatMap((d) => ratios.map((ratio) => ({ d, ratio, errors: rows.filter((r) => r.d === d && r.ratio === ratio).map((r) => r.error) }))).filter((c) => c.errors.length > 0);
+    const cells = ds
+      .flatMap((d) => ratios.map((ratio) => {
+        const mine = rows.filter((r) => r.d === d && r.ratio === ratio);
+        return { d, ratio, errors: mine.map((r) => r.error), medianRel: quantile(mine.map((r) => r.rel), 0.5) };
+      }))
+      .filter((c) => c.errors.length > 0);
+    const regime = cells.filter((c) => c.medianRel <= RECOVERED);
+    const excluded = cells.filter((c) => !(c.medianRel <= RECOVERED));
+    const median = (g: readonly number[]) => quantile(g, 0.5);
     const xOf = (c: { d: number; ratio: number }) => Math.log(rateOf(c.d, c.ratio * c.d));
-    const slopeStat = (gs: readonly (readonly number[])[]) => fitLine(cells.map(xOf), gs.map((g) => Math.log(mean(g)))).b;
-    const slope = bootstrap(cells.map((c) => c.errors), slopeStat, 'fig2d/slope');
-    const intercepts = ds.map((d) => {
-      const mine = cells.filter((c) => c.d === d);
-      // Intercept at the theory's slope 1/2: mean of log(error) - log(rate)/2 over the curve.
-      const stat = (gs: readonly (readonly number[])[]) => mean(gs.map((g, i) => Math.log(mean(g)) - xOf(mine[i]) / 2));
-      return { d, interval: bootstrap(mine.map((c) => c.errors), stat, `fig2d/intercept/d=${d}`) };
-    });
+    const xNd = (c: { d: number; ratio: number }) => -Math.log(c.ratio);
+    const enough = regime.length >= 3 && new Set(regime.map(xOf)).size >= 2;
+    const slopeAgainst = (x: (c: { d: number; ratio: number }) => number, label: string) =>
+      enough
+        ? bootstrap(regime.map((c) => c.errors), (gs) => fitLine(regime.map(x), gs.map((g) => Math.log(median(g)))).b, label)
+        : undefined;
+    const slope = slopeAgainst(xOf, 'fig2d/slope');
+    const slopeNd = slopeAgainst(xNd, 'fig2d/slope-nd');
+    const intercepts = ds
+      .map((d) => ({ d, mine: regime.filter((c) => c.d === d) }))
+      .filter(({ mine }) => mine.length > 0)
+      .map(({ d, mine }) => {
+        // Intercept at slope 1/2 against log(d / N): mean of log(error) - log(d / N)/2 over the curve.
+        const stat = (gs: readonly (readonly number[])[]) => mean(gs.map((g, i) => Math.log(median(g)) - xNd(mine[i]) / 2));
+        return { d, interval: bootstrap(mine.map((c) => c.errors), stat, `fig2d/intercept/d=${d}`) };
+      });
+    const excludedText = excluded.length
+      ? ` Outside the regime (median relative error > ${RECOVERED}), not fitted: ${excluded.map((c) => `d = ${c.d}, N/d = ${c.ratio}`).join('; ')}.`
+      : '';
     const provisional = rows.some((r) => r.used !== 'tensor');
     const vegaLite = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -99,19 +135,24 @@ export const fig2d: Experiment = {
       },
     };
     const citation = 'Zhang et al. 2019, Theorem 4.2 and Fig. 2(d)';
-    const enough = cells.length >= 3;
     const verdicts: Verdict[] = [
       {
-        claim: 'statistical rate: the error goes like (d log N / N)^(1/2), i.e. the squared error like d log N / N',
+        claim: 'statistical rate (Theorem 4.2, an upper bound): the error falls at least as fast as (d log N / N)^(1/2)',
         citation,
-        status: !enough ? 'inconclusive' : slope.lo <= 0.5 && 0.5 <= slope.hi ? 'supported' : 'not supported',
-        evidence: `slope of log(mean error) against log(d log N / N): ${fmtInterval(slope)} (90% bootstrap interval); theory 1/2.`,
+        status: !slope ? 'inconclusive' : slope.hi >= 0.5 ? 'supported' : 'not supported',
+        evidence: `${slope ? `slope of log(median error) against log(d log N / N) over ${regime.length} cells in the regime: ${fmtInterval(slope)} (90% bootstrap interval); the bound needs >= 1/2.` : 'fewer than 3 cells in the regime.'}${excludedText}`,
+      },
+      {
+        claim: 'Fig. 2(d): the error is of order (d / N)^(1/2) (squared error d / N)',
+        citation,
+        status: !slopeNd ? 'inconclusive' : slopeNd.lo <= 0.5 && 0.5 <= slopeNd.hi ? 'supported' : 'not supported',
+        evidence: slopeNd ? `slope of log(median error) against log(d / N) over the regime: ${fmtInterval(slopeNd)} (90% bootstrap interval); claimed 1/2.` : 'fewer than 3 cells in the regime.',
       },
       {
         claim: 'the error depends on N and d only through N/d (curves for different d collapse)',
         citation,
         status: intercepts.length < 2 ? 'inconclusive' : intervalsOverlap(intercepts.map((i) => i.interval)) ? 'supported' : 'not supported',
-        evidence: `intercept of log(error) - log(d log N / N)/2 per d: ${intercepts.map((i) => `d = ${i.d}: ${fmtInterval(i.interval)}`).join('; ')}.`,
+        evidence: `intercept of log(median error) - log(d / N)/2 per d, over the regime: ${intercepts.map((i) => `d = ${i.d}: ${fmtInterval(i.interval)}`).join('; ')}.`,
       },
     ];
     return {
@@ -125,8 +166,8 @@ export const fig2d: Experiment = {
       tables: [
         {
           title: 'Fig. 2(d): aligned error |W^T - W* M_pi|_F',
-          columns: ['d', 'N/d', 'N', 'trials', 'diverged', 'mean', 'median', 'max', 'mean / sqrt(d log N / N)'],
-          rows: cells.map((c) => [c.d, c.ratio, c.ratio * c.d, c.errors.length, c.errors.filter((e) => !Number.isFinite(e)).length, fmt(mean(c.errors)), fmt(quantile(c.errors, 0.5)), fmt(Math.max(...c.errors)), fmt(mean(c.errors) / Math.sqrt(rateOf(c.d, c.ratio * c.d)))]),
+          columns: ['d', 'N/d', 'N', 'trials', 'diverged', 'mean', 'median', 'max', 'median relative', 'in regime', 'median / sqrt(d log N / N)'],
+          rows: cells.map((c) => [c.d, c.ratio, c.ratio * c.d, c.errors.length, c.errors.filter((e) => !Number.isFinite(e)).length, fmt(mean(c.errors)), fmt(median(c.errors)), fmt(Math.max(...c.errors)), fmt(c.medianRel), c.medianRel <= RECOVERED ? 'yes' : 'no', fmt(median(c.errors) / Math.sqrt(rateOf(c.d, c.ratio * c.d)))]),
         },
       ],
       verdicts,
