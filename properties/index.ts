@@ -1,0 +1,48 @@
+/**
+ * The property suite: every claim, and a helper that runs them all against one
+ * implementation. `relucheck check`, the specs and the flake script all go through here.
+ *
+ * @example
+ * ```ts
+ * const verdicts = await runClaims(referenceImplementation(), { seed: 1, tier: 'quick' });
+ * ```
+ */
+import type { Implementation } from '../src/impl/Implementation.js';
+import type { Claim, ClaimResult, ClaimRunOptions } from './Claim.js';
+import { gradientAtKink, gradientDirectional, gradientFull, hvpDirectional } from './gradientFiniteDifferences.js';
+import { stationarityNoiseless, stationarityNoisy } from './stationarity.js';
+
+export type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
+
+/** Every claim, in report order. */
+export const claims: readonly Claim[] = [
+  gradientDirectional,
+  gradientFull,
+  gradientAtKink,
+  hvpDirectional,
+  stationarityNoiseless,
+  stationarityNoisy,
+];
+
+/** A claim and its verdict. */
+export interface ClaimVerdict {
+  readonly claim: Claim;
+  readonly result: ClaimResult;
+}
+
+/**
+ * Runs the claims (all, or those whose id is in `only`) one after another.
+ * @example await runClaims(impl, { seed: 7, tier: 'default' }, ['gradient-fd-full'])
+ */
+export async function runClaims(
+  impl: Implementation,
+  options: ClaimRunOptions,
+  only?: readonly string[],
+): Promise<ClaimVerdict[]> {
+  const out: ClaimVerdict[] = [];
+  for (const claim of claims) {
+    if (only !== undefined && !only.includes(claim.id)) continue;
+    out.push({ claim, result: await claim.run(impl, options) });
+  }
+  return out;
+}
