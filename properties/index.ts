@@ -11,6 +11,14 @@ import type { Implementation } from '../src/impl/Implementation.js';
 import type { Claim, ClaimResult, ClaimRunOptions } from './Claim.js';
 import { gradientAtKink, gradientDirectional, gradientFull, hvpDirectional } from './gradientFiniteDifferences.js';
 import { stationarityNoiseless, stationarityNoisy } from './stationarity.js';
+import {
+  determinism,
+  duplicationInvariance,
+  permutationInvariance,
+  rotationInvariance,
+  scalingInvariance,
+} from './invariances.js';
+import { gdConsistency } from './gdConsistency.js';
 
 export type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
 
@@ -22,6 +30,12 @@ export const claims: readonly Claim[] = [
   hvpDirectional,
   stationarityNoiseless,
   stationarityNoisy,
+  permutationInvariance,
+  rotationInvariance,
+  duplicationInvariance,
+  scalingInvariance,
+  determinism,
+  gdConsistency,
 ];
 
 /** A claim and its verdict. */

@@ -94,6 +94,48 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
       },
     },
   },
+  {
+    id: 'invariance-permutation',
+    title: 'permuting hidden units keeps the loss and permutes the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N is symmetric in the units' },
+    statement: 'L_N(W P) = L_N(W), grad L_N(W P) = grad L_N(W) P, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-rotation',
+    title: 'rotating inputs and weights together keeps the loss and rotates the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N depends on W^T x only' },
+    statement: 'L_N(Q^T W; X Q) = L_N(W; X), grad = Q^T grad, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-duplication',
+    title: 'duplicating every sample keeps the loss and the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N is a mean over samples' },
+    statement: 'L_N and grad L_N on (X; X), (y; y) equal those on X, y, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-positive-scaling',
+    title: 'relu(c z) = c relu(z): scaling W, X, y by powers of two scales loss and gradient exactly',
+    citation: { paper: ZHANG, where: 'eq. (1.1), positive homogeneity of relu' },
+    statement: 'L_N(cW; cy) = c^2 L_N, grad = c grad; L_N(W; cX, cy) = c^2 L_N, grad = c^2 grad, bit for bit',
+    constants: {},
+  },
+  {
+    id: 'determinism',
+    title: 'the same call twice gives bit-identical results',
+    citation: { paper: 'relucheck', where: 'reproducibility requirement' },
+    statement: 'loss, gradient and GD are pure functions of their inputs',
+    constants: {},
+  },
+  {
+    id: 'gd-consistency',
+    title: 'a gradient-descent run is T steps W <- W - eta grad L_N(W) with a loss trace of T + 1 values',
+    citation: { paper: ZHANG, where: 'Algorithm 1' },
+    statement: 'W^T and L_N(W^0..W^T) equal hand-made steps with the implementation\'s own gradient, to rounding',
+    constants: {},
+  },
 ];
 
 /**
