@@ -19,6 +19,8 @@ import {
   scalingInvariance,
 } from './invariances.js';
 import { gdConsistency } from './gdConsistency.js';
+import { contraction, geometricConvergence } from './contraction.js';
+import { statisticalRate } from './statisticalRate.js';
 
 export type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
 
@@ -36,6 +38,9 @@ export const claims: readonly Claim[] = [
   scalingInvariance,
   determinism,
   gdConsistency,
+  contraction,
+  geometricConvergence,
+  statisticalRate,
 ];
 
 /** A claim and its verdict. */

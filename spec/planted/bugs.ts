@@ -160,6 +160,27 @@ function frozenMaskGradient(data: Dataset, W: Weights, grad: Float64Array, m: Ui
   return L;
 }
 
+/** Reference GD followed by a post-step edit of W (a wrong update rule). */
+function withGdPostStep(name: string, edit: (W: Weights, eta: number) => void): Implementation {
+  const ref = referenceImplementation();
+  return {
+    ...ref,
+    name,
+    gradientDescent: async (data, req) => {
+      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
+      const grad = new Float64Array(W.data.length);
+      const loss = new Float64Array(req.iterations + 1);
+      for (let t = 0; ; t++) {
+        loss[t] = lossAndGradient(data, W, grad);
+        if (t === req.iterations) break;
+        for (let q = 0; q < W.data.length; q++) W.data[q] -= req.eta * grad[q];
+        edit(W, req.eta);
+      }
+      return { W, loss };
+    },
+  };
+}
+
 /** Every counted planted bug. */
 export const PLANTED_BUGS: readonly PlantedBug[] = [
   { name: 'gradient sign flipped', caughtBy: 'gradient-fd-directional', make: () => withGradient('sign', { sign: -1 }) },
@@ -176,6 +197,23 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
   { name: 'GD off-by-one: one step too many', caughtBy: 'gd-consistency', make: () => withGd('T+1 steps', (_t, T) => ({ eta: (e) => e, steps: T + 1, traceAfter: false })) },
   { name: 'GD loss trace shifted (records after the step)', caughtBy: 'gd-consistency', make: () => withGd('trace after', (_t, T) => ({ eta: (e) => e, steps: T, traceAfter: true })) },
   { name: 'GD keeps the activation mask of W0', caughtBy: 'gd-consistency', make: () => withGd('frozen mask', (_t, T) => ({ eta: (e) => e, steps: T, traceAfter: false }), true) },
+  {
+    name: 'GD with weight decay 0.1 (converges to a shrunk W)',
+    caughtBy: 'geometric-convergence',
+    make: () => withGdPostStep('weight decay', (W, eta) => W.data.forEach((w, q) => (W.data[q] = w - eta * 0.1 * w))),
+  },
+  {
+    name: 'GD renormalizes every unit to norm 1 (wrong model)',
+    caughtBy: 'statistical-rate',
+    make: () =>
+      withGdPostStep('unit norm', (W) => {
+        for (let k = 0; k < W.K; k++) {
+          let n = 0;
+          for (let j = 0; j < W.d; j++) n += W.data[k * W.d + j] ** 2;
+          for (let j = 0; j < W.d; j++) W.data[k * W.d + j] /= Math.sqrt(n);
+        }
+      }),
+  },
   {
     name: 'gradient with a seeded-per-call jitter (nondeterministic)',
     caughtBy: 'determinism',
