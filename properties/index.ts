@@ -21,6 +21,9 @@ import {
 import { gdConsistency } from './gdConsistency.js';
 import { contraction, geometricConvergence } from './contraction.js';
 import { statisticalRate } from './statisticalRate.js';
+import { strongConvexityEmpirical, strongConvexityPopulation } from './strongConvexity.js';
+import { gradientConcentrationClaim } from './gradientConcentration.js';
+import { populationGradientFd, populationHvpFd, populationStationarity } from './population.js';
 
 export type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
 
@@ -32,11 +35,17 @@ export const claims: readonly Claim[] = [
   hvpDirectional,
   stationarityNoiseless,
   stationarityNoisy,
+  populationStationarity,
+  populationGradientFd,
+  populationHvpFd,
   permutationInvariance,
   rotationInvariance,
   duplicationInvariance,
   scalingInvariance,
   determinism,
+  strongConvexityPopulation,
+  strongConvexityEmpirical,
+  gradientConcentrationClaim,
   gdConsistency,
   contraction,
   geometricConvergence,

@@ -206,6 +206,56 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
       T: { symbol: 'T', value: 200, how: 'stated: GD steps from W* (eta = 1/(kappa K^2)), enough to converge to the empirical minimizer' },
     },
   },
+  {
+    id: 'population-gradient-fd',
+    title: 'the closed-form population gradient is the derivative of the population loss',
+    citation: { paper: ZHANG, where: 'eq. (3.1) and its gradient' },
+    statement: '<grad L(W), U> = d/dt L(W + tU), to a Richardson-estimated truncation error',
+    constants: {},
+  },
+  {
+    id: 'population-hvp-fd',
+    title: 'the closed-form population Hessian-vector product is the derivative of the population gradient',
+    citation: { paper: ZHANG, where: 'Section 5 (population Hessian, blocks h1, h2)' },
+    statement: '<v, H(W) u> = d/dt <v, grad L(W + tu)>, to a Richardson-estimated truncation error',
+    constants: {},
+  },
+  {
+    id: 'stationarity-population',
+    title: 'the population gradient vanishes at W*',
+    citation: { paper: ZHANG, where: 'eq. (3.1): W* minimizes L' },
+    statement: 'grad L(W*) = 0, up to the rounding of the angle of a unit with itself',
+    constants: {},
+  },
+  {
+    id: 'strong-convexity-population',
+    title: 'the population Hessian is strongly convex in the ball and bounded in the s_K/2 ball',
+    citation: { paper: ZHANG, where: 'Lemmas 5.1 and 5.2' },
+    statement: 'u^T H u >= c_mu / (lambda kappa^2) for W in the c-ball; |H u| <= c_L kappa K^2 for W in the s_K/2 ball',
+    constants: {
+      cMu: { symbol: 'c_mu', value: NaN, how: 'CALIBRATION PENDING', falseAlarmPerCase: 0 },
+      cL: { symbol: 'c_L', value: NaN, how: 'CALIBRATION PENDING', falseAlarmPerCase: 0 },
+    },
+  },
+  {
+    id: 'strong-convexity-empirical',
+    title: 'the empirical Hessian (N >= 2000) is strongly convex in the ball and bounded in the s_K/2 ball',
+    citation: { paper: ZHANG, where: 'Lemmas 5.1 and 5.2 (empirical, Theorem 4.2 sample size)' },
+    statement: 'as the population claim, for the Gauss-Newton Hessian of L_N',
+    constants: {
+      cMu: { symbol: 'c_mu', value: NaN, how: 'CALIBRATION PENDING', falseAlarmPerCase: 0 },
+      cL: { symbol: 'c_L', value: NaN, how: 'CALIBRATION PENDING', falseAlarmPerCase: 0 },
+    },
+  },
+  {
+    id: 'gradient-concentration',
+    title: 'the empirical gradient is uniformly close to the population gradient over the ball',
+    citation: { paper: ZHANG, where: 'Lemma 5.3' },
+    statement: '|grad L_N(W) - grad L(W)|_F <= c2 sqrt(d K^5 log N / N)(|W*|_F + nu) for W in the c-ball',
+    constants: {
+      c2: { symbol: 'c2', value: NaN, how: 'CALIBRATION PENDING', falseAlarmPerCase: 0 },
+    },
+  },
 ];
 
 /**
