@@ -8,6 +8,7 @@
  */
 import { demoCommand } from './demo.js';
 import type { Command } from './usage.js';
+import { zhongFig1Command } from './zhongFig1.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand];
+export const commands: readonly Command[] = [demoCommand, zhongFig1Command];

@@ -1,0 +1,36 @@
+/**
+ * The activation-family claims (Zhong et al. 2017 beyond ReLU; Xia et al. 2019), each built
+ * for a subject (the reference core, or a planted bug).
+ *
+ * @example
+ * ```ts
+ * for (const claim of activationClaims(referenceActivationSubject())) await claim.run(impl, opts);
+ * ```
+ */
+import type { Claim } from '../Claim.js';
+import { gradientFiniteDifferencesClaim } from './gradientFiniteDifferences.claim.js';
+import { hessianPositiveDefiniteClaim } from './hessianPositiveDefinite.claim.js';
+import { momentIdentitiesClaim } from './momentIdentities.claim.js';
+import { quadraticRandomInitClaim } from './quadraticRandomInit.claim.js';
+import type { ActivationSubject } from './subject.js';
+import { zhongPropertiesClaim } from './zhongProperties.claim.js';
+
+export * from './subject.js';
+export {
+  gradientFiniteDifferencesClaim,
+  hessianPositiveDefiniteClaim,
+  momentIdentitiesClaim,
+  quadraticRandomInitClaim,
+  zhongPropertiesClaim,
+};
+
+/** Every activation claim for one subject, in a stable order. */
+export function activationClaims(subject: ActivationSubject): Claim[] {
+  return [
+    zhongPropertiesClaim(subject),
+    momentIdentitiesClaim(subject),
+    gradientFiniteDifferencesClaim(subject),
+    hessianPositiveDefiniteClaim(subject),
+    quadraticRandomInitClaim(subject),
+  ];
+}

@@ -1,0 +1,72 @@
+/**
+ * Zhong et al. 2017, Properties 3.1-3.3 and Theorem 3.5, numerically:
+ * - 3.2: rho(s) > 0 for the six activations of Theorem 3.5, rho = 0 for linear and rho < 0
+ *   for quadratic, for s log-uniform in [0.1, 10]; "> 0" means beyond the quadrature's error
+ *   estimate (split rule vs twice the points, plus rounding), "= 0" means within it.
+ * - 3.1: phi'(z) >= 0 at random z for the six (quadratic's phi' < 0 for z < 0: checked at -|z|).
+ * - 3.3: for smooth activations |phi''| stays within the catalogue's bound at random z.
+ *
+ * @example
+ * ```ts
+ * const r = await zhongPropertiesClaim(referenceActivationSubject()).run(impl, { seed: 1, tier: 'default' });
+ * ```
+ */
+import fc from 'fast-check';
+import type { Claim } from '../Claim.js';
+import { rho, rhoTerms } from '../../src/core/activations/gaussianMoments.js';
+import type { ActivationName } from '../../src/core/activations/activation.js';
+import { checkProperty } from './checkProperty.js';
+import type { ActivationSubject } from './subject.js';
+
+const NAMES: readonly ActivationName[] = [
+  'relu', 'leakyRelu', 'squaredRelu', 'sigmoid', 'tanh', 'erf', 'quadratic', 'linear',
+];
+
+/** Which sign Theorem 3.5 (and its remark) gives rho for each activation. */
+const EXPECTED_SIGN: Readonly<Record<ActivationName, 1 | 0 | -1>> = {
+  relu: 1, leakyRelu: 1, squaredRelu: 1, sigmoid: 1, tanh: 1, erf: 1, quadratic: -1, linear: 0,
+};
+
+/** Builds the claim for a subject. */
+export function zhongPropertiesClaim(subject: ActivationSubject): Claim {
+  const id = 'activation-properties';
+  return {
+    id,
+    title: 'rho(s) > 0 for the six activations of Theorem 3.5; = 0 for linear, < 0 for quadratic',
+    citation: { paper: 'Zhong et al. 2017', where: 'Properties 3.1-3.3, Theorem 3.5' },
+    needs: [],
+    falseAlarmBudget: 0,
+    async run(_impl, options) {
+      const arb = fc.record({
+        name: fc.constantFrom(...NAMES),
+        logS: fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
+        z: fc.double({ min: -8, max: 8, noNaN: true }),
+      });
+      const prop = fc.property(arb, ({ name, logS, z }) => {
+        const act = subject.activations[name];
+        const s = Math.exp(logS);
+        const { moments, error } = subject.moments(act, s);
+        const r = rho(moments);
+        const tol = error.rho;
+        const sign = EXPECTED_SIGN[name];
+        const where = `${name} at s = ${s} (terms ${rhoTerms(moments).map((t) => t.toExponential(6)).join(', ')})`;
+        if (sign === 1 && !(r > tol)) throw new Error(`Property 3.2: rho = ${r} not > 0 beyond tolerance ${tol}, ${where}`);
+        if (sign === 0 && !(Math.abs(r) <= tol)) throw new Error(`rho = ${r} != 0 (|rho| > tolerance ${tol}), ${where}`);
+        if (sign === -1 && !(r < -tol)) throw new Error(`rho = ${r} not < 0 beyond tolerance ${tol}, ${where}`);
+        if (act.zhongFamily && !(act.d1(z) >= 0)) {
+          throw new Error(`Property 3.1: phi'(${z}) = ${act.d1(z)} < 0 for ${name}`);
+        }
+        if (name === 'quadratic' && z !== 0 && !(act.d1(-Math.abs(z)) < 0)) {
+          throw new Error(`quadratic phi'(${-Math.abs(z)}) = ${act.d1(-Math.abs(z))} should be < 0 (violates 3.1)`);
+        }
+        if (act.smooth && act.derivativeBound) {
+          const b = act.derivativeBound(2, z, z);
+          if (!(Math.abs(act.d2(z)) <= b * (1 + 1e-12))) {
+            throw new Error(`Property 3.3(a): |phi''(${z})| = ${Math.abs(act.d2(z))} > bound ${b} for ${name}`);
+          }
+        }
+      });
+      return checkProperty(prop, options, id, { quick: 16, default: 64, thorough: 1000 });
+    },
+  };
+}

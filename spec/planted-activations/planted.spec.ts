@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../properties/Claim.js';
+import {
+  gradientFiniteDifferencesClaim,
+  hessianPositiveDefiniteClaim,
+  momentIdentitiesClaim,
+  quadraticRandomInitClaim,
+  referenceActivationSubject,
+  withActivation,
+  zhongPropertiesClaim,
+  type ActivationSubject,
+} from '../../properties/activations/index.js';
+import { ACTIVATIONS } from '../../src/core/activations/catalog.js';
+import { outputModelLossAndGradient } from '../../src/core/outputModel/outputModelKernel.js';
+import { referenceImplementation } from '../../src/impl/reference.js';
+
+const ref = referenceActivationSubject();
+
+/** Each row: a plausible bug, planted into one part of the subject, and the claim that must catch it. */
+const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Claim; subject: ActivationSubject }> = [
+  {
+    bug: "leaky ReLU typo max{z, 1 * z}: it is linear, rho = 0",
+    claim: zhongPropertiesClaim,
+    subject: withActivation(ref, { ...ACTIVATIONS.leakyRelu, phi: (z) => z, d1: () => 1 }),
+  },
+  {
+    bug: "quadratic phi' = |2z| (abs slip): Property 3.1 would wrongly hold",
+    claim: zhongPropertiesClaim,
+    subject: withActivation(ref, { ...ACTIVATIONS.quadratic, d1: (z) => Math.abs(2 * z) }),
+  },
+  {
+    bug: 'gamma_j integrates phi(s z) z^(j+1) (off by one power)',
+    claim: momentIdentitiesClaim,
+    subject: {
+      ...ref,
+      moments: (act, s) => {
+        const r = ref.moments(act, s);
+        const shifted = [...r.moments.gamma.slice(1), r.moments.gamma[4]];
+        return { ...r, moments: { ...r.moments, gamma: shifted } };
+      },
+    },
+  },
+  {
+    bug: "tanh' = 1 - tanh(z) (square forgotten) in the gradient",
+    claim: gradientFiniteDifferencesClaim,
+    subject: withActivation(ref, { ...ACTIVATIONS.tanh, d1: (z) => 1 - Math.tanh(z) }),
+  },
+  {
+    bug: 'gradient ignores the output weights v',
+    claim: gradientFiniteDifferencesClaim,
+    subject: {
+      ...ref,
+      lossAndGradient: (model, data, W, gW, gV) => {
+        const r = outputModelLossAndGradient(model, data, W, gW, gV);
+        // v_k^2 = 1: the true residual, but every unit's gradient as if v_k = 1
+        for (let k = 0; k < model.v.length; k++) {
+          for (let j = 0; j < W.d; j++) gW[k * W.d + j] *= model.v[k];
+        }
+        return r;
+      },
+    },
+  },
+  {
+    bug: "ReLU phi' = 1 everywhere (indicator dropped): Hessian of a linear model, singular",
+    claim: hessianPositiveDefiniteClaim,
+    subject: withActivation(ref, { ...ACTIVATIONS.relu, d1: () => 1 }),
+  },
+  {
+    bug: "quadratic phi' = 2 relu(z) (squared-ReLU derivative): GD stalls off the optimum",
+    claim: quadraticRandomInitClaim,
+    subject: withActivation(ref, { ...ACTIVATIONS.quadratic, d1: (z) => (z > 0 ? 2 * z : 0) }),
+  },
+  {
+    bug: 'residual sign slip (y - f with the gradient of f - y): GD ascends',
+    claim: quadraticRandomInitClaim,
+    subject: {
+      ...ref,
+      lossAndGradient: (model, data, W, gW, gV) => {
+        const r = outputModelLossAndGradient(model, data, W, gW, gV);
+        for (let q = 0; q < gW.length; q++) gW[q] = -gW[q];
+        return r;
+      },
+    },
+  },
+];
+
+describe('planted bugs in the activation core are caught', () => {
+  const impl = referenceImplementation();
+  it.each(PLANTED.map((p) => [p.bug, p] as const))('%s', async (_bug, p) => {
+    const result = await p.claim(p.subject).run(impl, { seed: 20240611, tier: 'default' });
+    if (process.env.PLANTED_VERBOSE && result.status === 'failed') console.log(result.message);
+    expect(result.status).toBe('failed');
+    if (result.status === 'failed') {
+      expect(result.message.length).toBeGreaterThan(0);
+      expect(result.replay).toContain('--seed 20240611');
+    }
+  });
+});
+
+describe('claim verdicts are deterministic', () => {
+  it('the same seed gives the same failure, message and path included', async () => {
+    const impl = referenceImplementation();
+    const p = PLANTED[3];
+    const a = await p.claim(p.subject).run(impl, { seed: 99, tier: 'quick' });
+    const b = await p.claim(p.subject).run(impl, { seed: 99, tier: 'quick' });
+    expect(a.status).toBe('failed');
+    expect(b).toEqual(a);
+  });
+});
