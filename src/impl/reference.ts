@@ -10,11 +10,15 @@
  */
 import { gradientDescent } from '../core/gd.js';
 import { lossAndGradient, loss } from '../core/kernel.js';
+import { empiricalHvp } from '../core/population/empiricalHessian.js';
+import { populationGradient } from '../core/population/populationGradient.js';
+import { populationHvp } from '../core/population/populationHessian.js';
+import { populationLoss } from '../core/population/populationLoss.js';
 import type { Capability, Implementation } from './Implementation.js';
 
 /** Builds the reference implementation over the core. */
 export function referenceImplementation(): Implementation {
-  const capabilities: Capability[] = ['loss', 'gradient', 'gd'];
+  const capabilities: Capability[] = ['loss', 'gradient', 'gd', 'hvp', 'population', 'populationHvp'];
   return {
     name: 'reference',
     capabilities,
@@ -24,6 +28,10 @@ export function referenceImplementation(): Implementation {
       lossAndGradient(data, W, g);
       return g;
     },
+    hvp: async (data, W, u) => empiricalHvp(data, W, u),
+    populationLoss: async (Wstar, W, nu) => populationLoss(Wstar, W, nu),
+    populationGradient: async (Wstar, W) => populationGradient(Wstar, W),
+    populationHvp: async (Wstar, W, u) => populationHvp(Wstar, W, u),
     gradientDescent: async (data, req) => {
       const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations });
       return { W: r.W, loss: Float64Array.from(r.trajectory.loss) };

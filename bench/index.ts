@@ -1,0 +1,9 @@
+/**
+ * Every benchmark module run by bench/run.ts; each exports
+ * `async function bench(out: (line: string) => void)`.
+ */
+import { bench as population } from './population.js';
+
+export const benches: { name: string; bench: (out: (line: string) => void) => Promise<void> }[] = [
+  { name: 'population', bench: population },
+];
