@@ -101,7 +101,7 @@ export function caseArbitrary(r: InstanceRanges, point = pointArbitrary()): fc.A
  * @example pointNear(inst.Wstar, { fraction: 0.5, seed: 3 }, 0.1)
  */
 export function pointNear(Wstar: Weights, p: PointSpec, radius: number): Weights {
-  const D = createStreams(p.seed).stream('point').fillNormal(new Float64Array(Wstar.data.length));
+  const D = createStreams(p.seed >>> 0).stream('point').fillNormal(new Float64Array(Wstar.data.length));
   let n = 0;
   for (let q = 0; q < D.length; q++) n += D[q] * D[q];
   const s = (radius * p.fraction) / Math.sqrt(n);
@@ -113,7 +113,7 @@ export function pointNear(Wstar: Weights, p: PointSpec, radius: number): Weights
  * @example direction(W, 5, 'probe')
  */
 export function direction(W: Weights, seed: number, name: string): Float64Array {
-  const U = createStreams(seed).stream(name).fillNormal(new Float64Array(W.data.length));
+  const U = createStreams(seed >>> 0).stream(name).fillNormal(new Float64Array(W.data.length));
   let n = 0;
   for (let q = 0; q < U.length; q++) n += U[q] * U[q];
   const s = 1 / Math.sqrt(n);
