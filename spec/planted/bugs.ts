@@ -8,6 +8,7 @@ import type { Dataset, Weights } from '../../src/core/layout.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
+import { POPULATION_BUGS } from './populationBugs.js';
 
 /** A wrong implementation and the claim that must see it. */
 export interface PlantedBug {
@@ -229,6 +230,32 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
           return g.map((v) => v * (1 + 1e-14 * s.normal()));
         },
       };
+    },
+  },
+  ...POPULATION_BUGS,
+  {
+    name: 'empirical HVP without the activation mask',
+    caughtBy: 'hvp-fd',
+    make: () => ({
+      ...referenceImplementation(),
+      name: 'hvp no mask',
+      hvp: async (data, W, u) => {
+        const y = new Float64Array(u.length);
+        for (let i = 0; i < data.n; i++) {
+          let s = 0;
+          for (let k = 0; k < W.K; k++) for (let j = 0; j < data.d; j++) s += u[k * data.d + j] * data.X[i * data.d + j];
+          for (let k = 0; k < W.K; k++) for (let j = 0; j < data.d; j++) y[k * data.d + j] += (s * data.X[i * data.d + j]) / data.n;
+        }
+        return y;
+      },
+    }),
+  },
+  {
+    name: 'empirical HVP returns H u / 2 (a 1/2 slip)',
+    caughtBy: 'hvp-fd',
+    make: () => {
+      const ref = referenceImplementation();
+      return { ...ref, name: 'hvp half', hvp: async (data, W, u) => (await ref.hvp!(data, W, u)).map((v) => v / 2) };
     },
   },
 ];
