@@ -48,3 +48,4 @@ export * from './core/curvature/denseSymmetricEigen.js';
 export * from './core/curvature/lanczos.js';
 export * from './core/curvature/extremeEigenvalues.js';
 export * from './core/curvature/curvatureProbes.js';
+export * from './core/tensor/index.js';

@@ -10,6 +10,8 @@
  */
 import { gradientDescent } from '../core/gd.js';
 import { lossAndGradient, loss } from '../core/kernel.js';
+import { createStreams } from '../core/random.js';
+import { tensorInit } from '../core/tensor/tensorInit.js';
 import { empiricalHvp } from '../core/population/empiricalHessian.js';
 import { populationGradient } from '../core/population/populationGradient.js';
 import { populationHvp } from '../core/population/populationHessian.js';
@@ -18,7 +20,7 @@ import type { Capability, Implementation } from './Implementation.js';
 
 /** Builds the reference implementation over the core. */
 export function referenceImplementation(): Implementation {
-  const capabilities: Capability[] = ['loss', 'gradient', 'gd', 'hvp', 'population', 'populationHvp'];
+  const capabilities: Capability[] = ['loss', 'gradient', 'gd', 'hvp', 'population', 'populationHvp', 'init'];
   return {
     name: 'reference',
     capabilities,
@@ -36,5 +38,9 @@ export function referenceImplementation(): Implementation {
       const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations });
       return { W: r.W, loss: Float64Array.from(r.trajectory.loss) };
     },
+    // ReLU teacher (v = +1), the module's defaults; the seed drives only the method's own
+    // randomness (alphas, subspace start, restarts).
+    tensorInit: async (data, req) =>
+      tensorInit(data, req.K, { stream: createStreams(req.seed).stream('tensor-init') }).W,
   };
 }

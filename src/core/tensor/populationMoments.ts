@@ -1,0 +1,83 @@
+/**
+ * Exact population moments of the teacher `y = sum_i v_i relu(w*_i . x)` (+ independent
+ * zero-mean noise, which does not change any moment): with `wb_i = w*_i / |w*_i|` and the ReLU
+ * coefficients of {@link reluMomentCoefficients},
+ * `M_j = sum_i v_i m_{j,i} wb_i^(x)j` (Zhong et al. 2017, Claim 5.2), so
+ * `M4(V, V, V, alpha) = sum_i v_i m_{4,i} (alpha . wb_i) (V wb_i)^(x)3`: K^3 work, no d^3.
+ *
+ * @example
+ * ```ts
+ * const src = populationMoments(inst.Wstar);           // v = +1 (the ReLU setting)
+ * const mixed = populationMoments(Wstar, new Float64Array([1, -1, 1]));
+ * ```
+ */
+import type { Weights } from '../layout.js';
+import { assertFiniteArray, fail } from '../validate.js';
+import { project, type MomentSource } from './momentSource.js';
+import { reluMomentCoefficients } from './reluMoments.js';
+import { addRankOne } from './symmetricTensor.js';
+
+/**
+ * The population {@link MomentSource} of W* with output weights v (default all +1).
+ * @example populationMoments(Wstar).m1()
+ */
+export function populationMoments(Wstar: Weights, v?: Float64Array): MomentSource {
+  const { d, K } = Wstar;
+  const signs = v ?? new Float64Array(K).fill(1);
+  assertFiniteArray('v', signs, K, `K = ${K}`);
+  const units: Float64Array[] = [];
+  const coef: ReturnType<typeof reluMomentCoefficients>[] = [];
+  for (let i = 0; i < K; i++) {
+    const w = Wstar.data.subarray(i * d, (i + 1) * d);
+    let s = 0;
+    for (let t = 0; t < d; t++) s += w[t] * w[t];
+    s = Math.sqrt(s);
+    if (!(s > 0)) fail('Wstar', 'every unit of Wstar must be non-zero', i);
+    units.push(w.map((x) => x / s));
+    coef.push(reluMomentCoefficients(s));
+  }
+  return {
+    d,
+    n: Infinity,
+    m1() {
+      const out = new Float64Array(d);
+      for (let i = 0; i < K; i++) {
+        const c = signs[i] * coef[i].m1;
+        for (let t = 0; t < d; t++) out[t] += c * units[i][t];
+      }
+      return out;
+    },
+    m1Projected(V, k) {
+      return project(V, k, d, this.m1());
+    },
+    m2() {
+      const out = new Float64Array(d * d);
+      for (let i = 0; i < K; i++) {
+        const c = signs[i] * coef[i].m2;
+        const u = units[i];
+        for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) out[a * d + b] += c * u[a] * u[b];
+      }
+      return out;
+    },
+    m2Projected(V, k) {
+      const out = new Float64Array(k * k);
+      for (let i = 0; i < K; i++) {
+        const c = signs[i] * coef[i].m2;
+        const pu = project(V, k, d, units[i]);
+        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] += c * pu[a] * pu[b];
+      }
+      return out;
+    },
+    r3(V, k, alphas) {
+      return alphas.map((alpha) => {
+        const T = new Float64Array(k * k * k);
+        for (let i = 0; i < K; i++) {
+          let dot = 0;
+          for (let t = 0; t < d; t++) dot += alpha[t] * units[i][t];
+          addRankOne(T, k, signs[i] * coef[i].m4 * dot, project(V, k, d, units[i]));
+        }
+        return T;
+      });
+    },
+  };
+}
