@@ -21,6 +21,7 @@ import {
 import { gdConsistency } from './gdConsistency.js';
 import { contraction, geometricConvergence } from './contraction.js';
 import { statisticalRate } from './statisticalRate.js';
+import { tensorInitBasin, tensorInitRate } from './tensorInit.js';
 import { strongConvexityEmpirical, strongConvexityPopulation } from './strongConvexity.js';
 import { gradientConcentrationClaim } from './gradientConcentration.js';
 import { populationGradientFd, populationHvpFd, populationStationarity } from './population.js';
@@ -50,6 +51,8 @@ export const claims: readonly Claim[] = [
   contraction,
   geometricConvergence,
   statisticalRate,
+  tensorInitRate,
+  tensorInitBasin,
 ];
 
 /** A claim and its verdict. */

@@ -4,7 +4,8 @@
  * 'failed') and against the reference (verdict must be 'passed').
  */
 import { lossAndGradient } from '../../src/core/kernel.js';
-import type { Dataset, Weights } from '../../src/core/layout.js';
+import { sliceDataset, type Dataset, type Weights } from '../../src/core/layout.js';
+import { randomInit } from '../../src/core/init.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
@@ -233,6 +234,23 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
     },
   },
   ...POPULATION_BUGS,
+  {
+    name: 'init returns random Gaussian weights',
+    caughtBy: 'tensor-init-basin',
+    make: () => ({
+      ...referenceImplementation(),
+      name: 'random init',
+      tensorInit: async (data, req) => randomInit(data.d, req.K, createStreams(req.seed).stream('bug-init'), 1 / Math.sqrt(data.d)),
+    }),
+  },
+  {
+    name: 'init uses only the first 1000 samples (error stops falling with N)',
+    caughtBy: 'tensor-init-rate',
+    make: () => {
+      const ref = referenceImplementation();
+      return { ...ref, name: 'init first 1000', tensorInit: async (data, req) => ref.tensorInit!(sliceDataset(data, 0, Math.min(1000, data.n)), req) };
+    },
+  },
   {
     name: 'empirical HVP without the activation mask',
     caughtBy: 'hvp-fd',
