@@ -33,6 +33,8 @@ export interface ClaimDefinition<T> {
   readonly falseAlarmPerCase: number;
   /** Cases per tier. */
   readonly runs: Readonly<Record<Tier, number>>;
+  /** Evaluations allowed for shrinking (default SHRINK_EVALUATIONS); fewer for costly cases. */
+  readonly shrinkEvaluations?: number;
   arbitrary(tier: Tier): fc.Arbitrary<T>;
   /** Printable case (the instance settings and the point), for reports. */
   show(value: T): string;
@@ -74,7 +76,7 @@ async function runDefinition<T>(
   const property = fc.asyncProperty(def.arbitrary(options.tier), async (value) => {
     // Past the shrink budget every candidate "passes", which ends shrinking at the smallest
     // failing case found so far.
-    if (failures > 0 && ++afterFailure > SHRINK_EVALUATIONS) return;
+    if (failures > 0 && ++afterFailure > (def.shrinkEvaluations ?? SHRINK_EVALUATIONS)) return;
     try {
       await def.check(impl, value);
     } catch (e) {

@@ -129,6 +129,8 @@ export const statisticalRate = defineClaim<InstanceConfig>({
   needs: ['gd'],
   falseAlarmPerCase: theory.constants.level.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 60 },
+  // Each case is a whole grid of runs: shrink a little only.
+  shrinkEvaluations: 6,
   arbitrary: rateArbitrary,
   show: showCase,
   async check(impl, config) {

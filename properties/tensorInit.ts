@@ -77,6 +77,8 @@ export const tensorInitRate = defineClaim<InstanceConfig>({
   needs: ['init'],
   falseAlarmPerCase: rateTheory.constants.level.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 60 },
+  // Each case is a whole grid of runs: shrink a little only.
+  shrinkEvaluations: 6,
   arbitrary: initRateArbitrary,
   show: showCase,
   async check(impl, config) {
@@ -119,6 +121,7 @@ export const tensorInitBasin = defineClaim<InstanceConfig>({
   needs: ['init'],
   falseAlarmPerCase: basinTheory.constants.N.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 100 },
+  shrinkEvaluations: 6,
   arbitrary: initBasinArbitrary,
   show: showCase,
   async check(impl, config) {
