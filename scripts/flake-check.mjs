@@ -29,7 +29,7 @@ for (let s = first; s < first + seeds; s++) {
 let budget = 0;
 for (const c of claims) {
   budget += c.falseAlarmBudget;
-  console.log(`${c.id.padEnd(32)} failures ${failures.get(c.id)}/${seeds}  budget/run ${c.falseAlarmBudget.toExponential(2)}${notApplicable.has(c.id) ? '  (not applicable)' : ''}`);
+  console.log(`${c.id.padEnd(32)} failures ${failures.get(c.id)}/${seeds}  budget per thorough run (union bound) ${c.falseAlarmBudget.toExponential(2)}${notApplicable.has(c.id) ? '  (not applicable)' : ''}`);
 }
 console.log(`flake check: ${total} failure(s) over ${seeds} seeds x ${claims.length} claims, tier ${tier} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 process.exitCode = total === 0 ? 0 : 1;

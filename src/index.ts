@@ -49,3 +49,4 @@ export * from './core/curvature/lanczos.js';
 export * from './core/curvature/extremeEigenvalues.js';
 export * from './core/curvature/curvatureProbes.js';
 export * from './core/tensor/index.js';
+export * from './theory/claims.js';
