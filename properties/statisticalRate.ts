@@ -56,15 +56,15 @@ export async function measureRate(impl: Implementation, config: InstanceConfig):
   const Ns: number[] = [];
   const errs: number[] = [];
   let cNeeded = 0;
+  // The teacher comes from the "weights" stream of the case's seed (shared by every run);
+  // data and noise from a seed per (N, replicate).
+  const teacher = makeInstance({ ...config, N: 1 });
   for (let g = 0; g < RATE_GRID.length; g++) {
     const N = RATE_GRID[g];
     for (let r = 0; r < RATE_REPLICATES[g]; r++) {
-      // The teacher comes from the "weights" stream of the case's seed (shared by every run);
-      // data and noise from a seed per (N, replicate).
-      const teacher = makeInstance({ ...config, N: 1 });
       const seed = (config.seed + 7919 * (1 + r) + N) >>> 0;
       const inst = makeInstance({ ...config, N, seed });
-      const data = { ...inst.data, y: relabel(inst.data, teacher.Wstar, inst.Wstar, config.noiseStd ?? 0) };
+      const data = { ...inst.data, y: relabel(inst.data, teacher.Wstar, inst.Wstar) };
       const eta = stepBound(teacher.teacher, 1);
       const run = await impl.gradientDescent!(data, { W0: teacher.Wstar, eta, iterations: STEPS });
       const e2 = frobeniusDistance(run.W.data, teacher.Wstar.data) ** 2;
@@ -79,7 +79,7 @@ export async function measureRate(impl: Implementation, config: InstanceConfig):
 }
 
 /** Labels of `data` recomputed for teacher `Wt`: y - f_{Wo}(x) + f_{Wt}(x) keeps the noise. */
-function relabel(data: { n: number; d: number; X: Float64Array; y: Float64Array }, Wt: { K: number; data: Float64Array }, Wo: { K: number; data: Float64Array }, _nu: number): Float64Array {
+function relabel(data: { n: number; d: number; X: Float64Array; y: Float64Array }, Wt: { K: number; data: Float64Array }, Wo: { K: number; data: Float64Array }): Float64Array {
   const { n, d, X, y } = data;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {

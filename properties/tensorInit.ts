@@ -42,10 +42,10 @@ export async function measureInitRate(
 ): Promise<{ slope: number; halfWidth: number; errors: number[] }> {
   const xs: number[] = [];
   const ys: number[] = [];
+  // The teacher is the case's (its "weights" stream); data of each run come from its own seed.
+  const inst = makeInstance({ ...config, N: 1 });
   for (let g = 0; g < INIT_GRID.length; g++) {
     for (let r = 0; r < INIT_REPLICATES[g]; r++) {
-      const inst = makeInstance({ ...config, N: INIT_GRID[g] });
-      // The teacher is the case's; data of each run come from its own seed.
       const data = makeInstance({ ...config, N: INIT_GRID[g], seed: (config.seed + 104729 * (r + 1) + g) >>> 0 });
       const relabeled = { ...data.data, y: outputs(inst.Wstar, data.data) };
       const W = await impl.tensorInit!(relabeled, { K: config.K, seed: (config.seed + r) >>> 0 });
