@@ -1,11 +1,13 @@
 /**
- * Every benchmark module run by bench/run.ts; each exports
- * `async function bench(out: (line: string) => void)`.
+ * Every benchmark module run by bench/run.ts, in order (the gradient kernel first); each
+ * exports `async function bench(out: (line: string) => void)`. Append yours here.
  */
+import { bench as kernel } from './kernelBench.js';
 import { bench as population } from './population.js';
 import { bench as tensor } from './tensor.js';
 
 export const benches: { name: string; bench: (out: (line: string) => void) => Promise<void> }[] = [
+  { name: 'gradient kernel vs NumPy', bench: kernel },
   { name: 'population', bench: population },
   { name: 'tensor', bench: tensor },
 ];

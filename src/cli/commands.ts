@@ -6,9 +6,11 @@
  * commands.find((c) => c.name === 'demo');
  * ```
  */
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
+import { reportCommand } from './report.js';
 import type { Command } from './usage.js';
 import { zhongFig1Command } from './zhongFig1.js';
 
 /** Every subcommand, in help order. */
-export const commands: readonly Command[] = [demoCommand, zhongFig1Command];
+export const commands: readonly Command[] = [demoCommand, auditCommand, reportCommand, zhongFig1Command];

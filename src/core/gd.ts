@@ -15,7 +15,7 @@
  * ```
  */
 import { alignedError } from './alignedError.js';
-import { lossAndGradient } from './kernel.js';
+import { createDefaultKernel } from './kernels/defaultKernel.js';
 import {
   assertDataset,
   assertSameShape,
@@ -40,7 +40,10 @@ export interface GdOptions {
   readonly Wstar?: Weights;
   /** Stop early once the loss falls to this value or below. Default 0 (never early). */
   readonly lossTolerance?: number;
-  /** The loss/gradient backend. Default: the reference kernel. */
+  /**
+   * The loss/gradient backend. Default: {@link createDefaultKernel} (wasm SIMD, bit-identical
+   * to the reference kernel `lossAndGradient`, which can be passed here as the oracle).
+   */
   readonly kernel?: LossGradientFn;
 }
 
@@ -70,7 +73,7 @@ function validate(opts: GdOptions, d: number): void {
 
 function run(opts: GdOptions, batchAt: (t: number) => Dataset): GdResult {
   const T = opts.iterations;
-  const kernel = opts.kernel ?? lossAndGradient;
+  const kernel = opts.kernel ?? createDefaultKernel();
   const W = cloneWeights(opts.W0);
   const w = W.data;
   const grad = new Float64Array(w.length);

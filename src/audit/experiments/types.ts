@@ -1,0 +1,107 @@
+/**
+ * The shape of an audit experiment. Experiments are data: each one lists its trials for a
+ * tier (settings and trial index, no code), runs one trial from its parameters and a seed
+ * (pure: same parameters and seed give the same result), and turns the finished records into
+ * a report section (figures as Vega-Lite specs, tables, verdicts). The runner and the report
+ * know nothing about any particular experiment.
+ *
+ * @example
+ * ```ts
+ * for (const trial of experiment.trials('quick')) {
+ *   const result = experiment.runTrial(trial.params, trialSeed(1, trial.id));
+ * }
+ * ```
+ */
+
+/** How many trials: `quick` keeps `npm run audit` under 3 minutes; `full` uses the papers' counts. */
+export type AuditTier = 'quick' | 'full';
+
+/** Parameter values of a trial (JSON-serializable scalars). */
+export type Params = Readonly<Record<string, number | string>>;
+
+/** One trial to run: a stable id (its seed derives from it), its experiment and parameters. */
+export interface TrialSpec {
+  /** Stable and unique across the audit, e.g. "fig2b/d=20/ratio=4/trial=3". */
+  readonly id: string;
+  readonly experiment: string;
+  readonly params: Params;
+  /** Relative cost estimate (arbitrary units) for scheduling and the ETA. */
+  readonly cost: number;
+}
+
+/** A trial's outcome: JSON-serializable numbers, strings, booleans and arrays of numbers. */
+export type TrialResult = Readonly<Record<string, number | string | boolean | readonly number[]>>;
+
+/** One line of results.jsonl. */
+export interface TrialRecord {
+  readonly id: string;
+  readonly experiment: string;
+  readonly params: Params;
+  readonly masterSeed: number;
+  readonly seed: number;
+  readonly result: TrialResult;
+  /** Wall time of the trial; informative only, never shown in the report (it is not reproducible). */
+  readonly ms: number;
+}
+
+/** A chart: a Vega-Lite spec with its data inlined. */
+export interface FigureSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly vegaLite: Readonly<Record<string, unknown>>;
+}
+
+/** A table of the report (rendered to HTML and Markdown alike). */
+export interface TableSpec {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+/** How a claim fared. `pending` means a prerequisite is not in the code base yet. */
+export type VerdictStatus = 'supported' | 'not supported' | 'inconclusive' | 'pending';
+
+/** The verdict on one claim of a paper, with the evidence in words. */
+export interface Verdict {
+  readonly claim: string;
+  /** e.g. "Zhang et al. 2019, Fig. 2(b)". */
+  readonly citation: string;
+  readonly status: VerdictStatus;
+  readonly evidence: string;
+}
+
+/** What an experiment contributes to the report. */
+export interface Section {
+  readonly id: string;
+  readonly title: string;
+  /** Settings and decisions, in words. */
+  readonly notes: readonly string[];
+  readonly figures: readonly FigureSpec[];
+  readonly tables: readonly TableSpec[];
+  readonly verdicts: readonly Verdict[];
+}
+
+/** An experiment of the audit. */
+export interface Experiment {
+  readonly id: string;
+  readonly title: string;
+  trials(tier: AuditTier): readonly TrialSpec[];
+  runTrial(params: Params, seed: number): TrialResult;
+  /** Builds the section from this experiment's records (any order; sorted inside). */
+  summarize(records: readonly TrialRecord[]): Section;
+}
+
+/** A number parameter, or a thrown error naming the trial's parameter. */
+export function num(params: Params, key: string): number {
+  const v = params[key];
+  if (typeof v !== 'number') throw new Error(`trial parameter ${key} must be a number; got ${JSON.stringify(v)}`);
+  return v;
+}
+
+/** A string parameter, or a thrown error. */
+export function str(params: Params, key: string): string {
+  const v = params[key];
+  if (typeof v !== 'string') throw new Error(`trial parameter ${key} must be a string; got ${JSON.stringify(v)}`);
+  return v;
+}

@@ -1,0 +1,41 @@
+/**
+ * report.md: the report's tables and verdicts as GitHub-flavoured Markdown, for a terminal
+ * or a pull request (the plots live in report.html).
+ *
+ * @example
+ * ```ts
+ * writeFileSync('report.md', renderMarkdown(buildReport(records, seed)));
+ * ```
+ */
+import type { TableSpec } from '../experiments/types.js';
+import type { Report } from './buildReport.js';
+
+function cell(v: string | number): string {
+  return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** A Markdown table. */
+export function markdownTable(t: Pick<TableSpec, 'columns' | 'rows'>): string {
+  const head = `| ${t.columns.map(cell).join(' | ')} |`;
+  const rule = `| ${t.columns.map(() => '---').join(' | ')} |`;
+  const body = t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+/** The whole report as Markdown. */
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  out.push('# relucheck audit report', '');
+  out.push(`Master seed ${report.masterSeed ?? 'n/a'}; ${report.trials} trial(s); tier ${report.tier}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.`, '');
+  out.push(markdownTable({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }), '');
+  out.push('## Verdicts', '');
+  out.push(markdownTable({ columns: ['status', 'claim', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.citation, v.evidence]) }), '');
+  for (const s of report.sections) {
+    out.push(`## ${s.title}`, '');
+    for (const n of s.notes) out.push(`- ${n}`);
+    out.push('');
+    for (const f of s.figures) out.push(`Figure (see report.html): ${f.title}. ${f.caption}`, '');
+    for (const t of s.tables) out.push(`### ${t.title}`, '', markdownTable(t), '');
+  }
+  return `${out.join('\n')}\n`;
+}

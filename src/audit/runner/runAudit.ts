@@ -1,0 +1,91 @@
+/**
+ * An audit run: the tier's trials (optionally one shard, optionally filtered by id prefix),
+ * minus those already in DIR/results.jsonl (resume), run on worker threads, each record
+ * appended to results.jsonl as it finishes. A directory holds one master seed: resuming with
+ * another seed is refused rather than mixing results.
+ *
+ * @example
+ * ```ts
+ * const summary = await runAudit({ tier: 'quick', out: 'audit-out', masterSeed: 1, workers: 2,
+ *   shard: WHOLE, isTTY: false, write: (t) => process.stdout.write(t) });
+ * ```
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail } from '../../core/validate.js';
+import { allTrials } from '../experiments/registry.js';
+import type { AuditTier, TrialSpec } from '../experiments/types.js';
+import { createProgress } from './progress.js';
+import { openResults, readResults, RESULTS_FILE } from './resultsFile.js';
+import { inShard, type Shard } from './shard.js';
+import { runOnWorkers } from './workerPool.js';
+
+/** Settings of a run. */
+export interface AuditOptions {
+  readonly tier: AuditTier;
+  readonly out: string;
+  readonly masterSeed: number;
+  readonly workers: number;
+  readonly shard: Shard;
+  /** Only trials whose id starts with one of these prefixes (all when empty or absent). */
+  readonly only?: readonly string[];
+  readonly isTTY: boolean;
+  readonly write: (text: string) => void;
+}
+
+/** What happened. */
+export interface AuditSummary {
+  /** Trials of this run's share (tier, shard, filter). */
+  readonly planned: number;
+  /** Already in results.jsonl before this run. */
+  readonly resumed: number;
+  readonly ran: number;
+  readonly failed: readonly string[];
+}
+
+/** The trials of a run's share, in report order. */
+export function plannedTrials(tier: AuditTier, shard: Shard, only?: readonly string[]): TrialSpec[] {
+  return allTrials(tier).filter((t) => inShard(t.id, shard) && (!only?.length || only.some((p) => t.id.startsWith(p))));
+}
+
+/** Runs (or resumes) an audit into `out`. */
+export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
+  mkdirSync(o.out, { recursive: true });
+  const path = join(o.out, RESULTS_FILE);
+  const existing = readResults(path).records;
+  const seeds = new Set(existing.map((r) => r.masterSeed));
+  if (seeds.size > 0 && !seeds.has(o.masterSeed)) {
+    fail('--seed', `${path} holds results of seed ${[...seeds].join(', ')}; resume with that seed or use another --out`, o.masterSeed);
+  }
+  const done = new Set(existing.map((r) => r.id));
+  const planned = plannedTrials(o.tier, o.shard, o.only);
+  const todo = planned.filter((t) => !done.has(t.id));
+  const resumed = planned.length - todo.length;
+  o.write(
+    `relucheck audit: tier ${o.tier}, seed ${o.masterSeed}, shard ${o.shard.index}/${o.shard.count}, ${planned.length} trial(s)` +
+      `${resumed ? `, ${resumed} already in ${path}` : ''}, ${o.workers} worker(s)\n`,
+  );
+  const progress = createProgress({ total: todo.length, totalCost: todo.reduce((a, t) => a + t.cost, 0), isTTY: o.isTTY, write: o.write });
+  const sink = openResults(path);
+  const failed: string[] = [];
+  let ran = 0;
+  try {
+    await runOnWorkers(todo, {
+      workers: o.workers,
+      masterSeed: o.masterSeed,
+      onRecord: (record, trial) => {
+        sink.append(record);
+        ran++;
+        progress.done(record.id, trial.cost, record.ms);
+      },
+      onError: (trial, message) => {
+        failed.push(trial.id);
+        progress.failed(trial.id, message);
+      },
+    });
+  } finally {
+    sink.close();
+  }
+  progress.finish();
+  return { planned: planned.length, resumed, ran, failed };
+}

@@ -1,0 +1,30 @@
+/**
+ * `relucheck report DIR...`: merges the results of audit directories (shards of one audit)
+ * into one report, written to --out (default: the first DIR).
+ *
+ * @example
+ * ```sh
+ * relucheck report shard1 shard2 --out merged
+ * ```
+ */
+import { parseArgs } from 'node:util';
+import { writeReport } from '../audit/report/writeReport.js';
+import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
+
+/** The report subcommand. */
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'merge audit directories (shards) into one report',
+  help: `relucheck report DIR... [--out OUT]
+
+Reads DIR/results.jsonl of every DIR (shards of one audit, same seed), and writes
+OUT/report.html, OUT/report.md and, when OUT is not one of the DIRs, OUT/results.jsonl.`,
+  async run(argv: readonly string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
+    if (positionals.length === 0) throw new UsageError('give at least one audit directory');
+    const out = values.out ?? positionals[0];
+    const written = await writeReport(positionals, out);
+    io.stdout(`merged ${written.report.trials} trial(s) from ${positionals.length} dir(s); wrote ${written.html} and ${written.markdown}\n`);
+    return EXIT.ok;
+  },
+};
