@@ -58,3 +58,4 @@ export { PROTOCOL_VERSION } from './protocol/messages.js';
 export * from './fixtures/fixtureFile.js';
 export * from './fixtures/compareField.js';
 export * from './fixtures/runFixtures.js';
+export * from './theory/claims.js';

@@ -38,7 +38,10 @@ export interface GdOptions {
   readonly iterations: number;
   /** When given, the aligned error |W^t - W* P|_F is recorded at every t. */
   readonly Wstar?: Weights;
-  /** Stop early once the loss falls to this value or below. Default 0 (never early). */
+  /**
+   * Stop early once the loss falls to this value or below. Default 0: stop only at an exact
+   * zero loss, where every residual and so the gradient is exactly 0 and further steps are no-ops.
+   */
   readonly lossTolerance?: number;
   /**
    * The loss/gradient backend. Default: {@link createDefaultKernel} (wasm SIMD, bit-identical

@@ -36,7 +36,14 @@ export function referenceImplementation(): Implementation {
     populationHvp: async (Wstar, W, u) => populationHvp(Wstar, W, u),
     gradientDescent: async (data, req) => {
       const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations });
-      return { W: r.W, loss: Float64Array.from(r.trajectory.loss) };
+      // core/gd.ts stops as soon as the loss is <= its tolerance (default 0), i.e. also when
+      // it is exactly 0; the contract promises iterations + 1 losses. A zero loss means every
+      // residual is 0, so the gradient is 0 and every later iterate (and loss) is the same:
+      // padding with the last loss is exact. (Found by gd-consistency in the thorough tier.)
+      const loss = new Float64Array(req.iterations + 1);
+      loss.set(r.trajectory.loss);
+      loss.fill(r.trajectory.loss[r.iterations], r.iterations + 1);
+      return { W: r.W, loss };
     },
     // ReLU teacher (v = +1), the module's defaults; the seed drives only the method's own
     // randomness (alphas, subspace start, restarts).

@@ -1,0 +1,138 @@
+/**
+ * fast-check arbitraries of the objects the claims quantify over: problem instances
+ * (d, K <= d, kappa, N, noise level, seed) and points W (on W*, in the theory's ball, at a
+ * chosen distance). Every value is a small record of settings; the heavy objects are built
+ * from it by {@link materialize}, so counterexamples print as a few numbers and shrinking
+ * walks towards small d, K, N, kappa = 1, no noise and W = W*.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(caseArbitrary({ d: [2, 5], N: [20, 80] }), (c) => { ... }));
+ * ```
+ */
+import fc from 'fast-check';
+import { makeInstance, type Instance, type InstanceConfig } from '../src/core/instance.js';
+import type { Weights } from '../src/core/layout.js';
+import { createStreams } from '../src/core/random.js';
+
+/** Inclusive integer range. */
+export type Range = readonly [number, number];
+
+/** Ranges of the instance settings. */
+export interface InstanceRanges {
+  /** Input dimension range. */
+  readonly d: Range;
+  /** Upper limit of K (K is also at most d). Default: d's upper limit. */
+  readonly Kmax?: number;
+  /** Lower limit of K. Default 1. */
+  readonly Kmin?: number;
+  /** kappa range (continuous, in steps of 0.1). Default [1, 3]. */
+  readonly kappa?: readonly [number, number];
+  /** Sample size range. */
+  readonly N: Range;
+  /** Noise std range in steps of 0.05. Default [0, 0] (noiseless). */
+  readonly noise?: readonly [number, number];
+}
+
+/**
+ * Instance settings with K <= d. Integers shrink to their lower limits: small d, K, N,
+ * kappa and noise (and seed 0).
+ * @example instanceArbitrary({ d: [2, 6], N: [20, 100], noise: [0, 0.5] })
+ */
+export function instanceArbitrary(r: InstanceRanges): fc.Arbitrary<InstanceConfig> {
+  const [k0, k1] = r.kappa ?? [1, 3];
+  const [n0, n1] = r.noise ?? [0, 0];
+  return fc
+    .record({
+      d: fc.integer({ min: r.d[0], max: r.d[1] }),
+      K: fc.integer({ min: r.Kmin ?? 1, max: r.Kmax ?? r.d[1] }),
+      kappaTenths: fc.integer({ min: Math.round(k0 * 10), max: Math.round(k1 * 10) }),
+      N: fc.integer({ min: r.N[0], max: r.N[1] }),
+      noise20ths: fc.integer({ min: Math.round(n0 * 20), max: Math.round(n1 * 20) }),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+    })
+    .map(({ d, K, kappaTenths, N, noise20ths, seed }) => {
+      const k = Math.min(K, d);
+      // A single unit has one singular value, so kappa is 1 whatever was drawn.
+      const kappa = k === 1 ? 1 : kappaTenths / 10;
+      return { d, K: k, kappa, N, noiseStd: noise20ths / 20, seed };
+    });
+}
+
+/**
+ * Where W sits relative to W*: `W = W* + radius * fraction * D / |D|_F`, D Gaussian from
+ * `seed`. The radius is chosen by the claim (the theory's ball, or a multiple of |W*|_F);
+ * fraction shrinks to 0, i.e. to W* itself.
+ */
+export interface PointSpec {
+  readonly fraction: number;
+  readonly seed: number;
+}
+
+/**
+ * Points at a fraction in [min, max] of the claim's radius (steps of 1/1000).
+ * @example pointArbitrary(0, 1) // anywhere in the ball, shrinking to W*
+ */
+export function pointArbitrary(min = 0, max = 1): fc.Arbitrary<PointSpec> {
+  return fc
+    .record({
+      permille: fc.integer({ min: Math.round(min * 1000), max: Math.round(max * 1000) }),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+    })
+    .map(({ permille, seed }) => ({ fraction: permille / 1000, seed }));
+}
+
+/** An instance setting and a point. */
+export interface ClaimCase {
+  readonly instance: InstanceConfig;
+  readonly point: PointSpec;
+}
+
+/**
+ * Instance settings and a point together.
+ * @example caseArbitrary({ d: [2, 5], N: [20, 60] })
+ */
+export function caseArbitrary(r: InstanceRanges, point = pointArbitrary()): fc.Arbitrary<ClaimCase> {
+  return fc.record({ instance: instanceArbitrary(r), point });
+}
+
+/**
+ * `W* + radius * fraction * D / |D|_F` with D drawn from the point's seed.
+ * @example pointNear(inst.Wstar, { fraction: 0.5, seed: 3 }, 0.1)
+ */
+export function pointNear(Wstar: Weights, p: PointSpec, radius: number): Weights {
+  const D = createStreams(p.seed >>> 0).stream('point').fillNormal(new Float64Array(Wstar.data.length));
+  let n = 0;
+  for (let q = 0; q < D.length; q++) n += D[q] * D[q];
+  const s = (radius * p.fraction) / Math.sqrt(n);
+  return { d: Wstar.d, K: Wstar.K, data: Wstar.data.map((w, q) => w + s * D[q]) };
+}
+
+/**
+ * A unit-Frobenius-norm direction with W's shape from a seed and stream name.
+ * @example direction(W, 5, 'probe')
+ */
+export function direction(W: Weights, seed: number, name: string): Float64Array {
+  const U = createStreams(seed >>> 0).stream(name).fillNormal(new Float64Array(W.data.length));
+  let n = 0;
+  for (let q = 0; q < U.length; q++) n += U[q] * U[q];
+  const s = 1 / Math.sqrt(n);
+  for (let q = 0; q < U.length; q++) U[q] *= s;
+  return U;
+}
+
+/**
+ * Builds the instance of a case (cached per settings within one check).
+ * @example const inst = materialize(c.instance)
+ */
+export function materialize(config: InstanceConfig): Instance {
+  return makeInstance(config);
+}
+
+/**
+ * A printable case.
+ * @example showCase(c) // '{"instance":{"d":2,...},"point":{...}}'
+ */
+export function showCase(value: unknown): string {
+  return JSON.stringify(value);
+}

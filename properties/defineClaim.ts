@@ -1,0 +1,107 @@
+/**
+ * Turns a claim definition (an arbitrary of cases and a check that throws on a broken bound)
+ * into a {@link Claim}: capability gating, a seeded fast-check run with a per-tier number of
+ * cases, bounded shrinking, and a failure verdict that carries the shrunk case, measured vs
+ * bound and a one-line replay command.
+ *
+ * @example
+ * ```ts
+ * export const myClaim = defineClaim({
+ *   id: 'my-claim', title: '...', citation, needs: ['gradient'], falseAlarmPerCase: 0,
+ *   runs: { quick: 2, default: 5, thorough: 100 },
+ *   arbitrary: () => instanceArbitrary({}), show: JSON.stringify,
+ *   check: async (impl, c) => expectAtMost('x', 1, 2, 'why'),
+ * });
+ * ```
+ */
+import fc from 'fast-check';
+import type { Capability, Implementation } from '../src/impl/Implementation.js';
+import { hasCapability } from '../src/impl/Implementation.js';
+import type { Citation, Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
+import { replayCommand } from './report.js';
+
+/** What a claim file writes; {@link defineClaim} does the rest. */
+export interface ClaimDefinition<T> {
+  readonly id: string;
+  readonly title: string;
+  readonly citation: Citation;
+  readonly needs: readonly Capability[];
+  /**
+   * Probability that one case of a correct implementation fails (0 for exact claims). The
+   * claim's budget is this times the thorough tier's number of cases (a union bound).
+   */
+  readonly falseAlarmPerCase: number;
+  /** Cases per tier. */
+  readonly runs: Readonly<Record<Tier, number>>;
+  /** Evaluations allowed for shrinking (default SHRINK_EVALUATIONS); fewer for costly cases. */
+  readonly shrinkEvaluations?: number;
+  arbitrary(tier: Tier): fc.Arbitrary<T>;
+  /** Printable case (the instance settings and the point), for reports. */
+  show(value: T): string;
+  /** Throws a ClaimViolation (or any error) when the case breaks the claim. */
+  check(impl: Implementation, value: T): Promise<void>;
+}
+
+/**
+ * Further evaluations allowed once a failure is found: each case may cost a GD run, so
+ * shrinking stops after this many tries and reports the smallest failing case seen so far.
+ */
+export const SHRINK_EVALUATIONS = 40;
+
+/**
+ * Builds a runnable Claim from its definition.
+ * @example const claim = defineClaim(definition); await claim.run(impl, { seed: 1, tier: 'quick' });
+ */
+export function defineClaim<T>(def: ClaimDefinition<T>): Claim {
+  return {
+    id: def.id,
+    title: def.title,
+    citation: def.citation,
+    needs: def.needs,
+    falseAlarmBudget: Math.min(1, def.falseAlarmPerCase * def.runs.thorough),
+    run: (impl, options) => runDefinition(def, impl, options),
+  };
+}
+
+async function runDefinition<T>(
+  def: ClaimDefinition<T>,
+  impl: Implementation,
+  options: ClaimRunOptions,
+): Promise<ClaimResult> {
+  const missing = def.needs.filter((c) => !hasCapability(impl, c));
+  if (missing.length > 0) return { status: 'not-applicable', missing };
+  const numRuns = options.numRuns ?? def.runs[options.tier];
+  let failures = 0;
+  let afterFailure = 0;
+  const property = fc.asyncProperty(def.arbitrary(options.tier), async (value) => {
+    // Past the shrink budget every candidate "passes", which ends shrinking at the smallest
+    // failing case found so far.
+    if (failures > 0 && ++afterFailure > (def.shrinkEvaluations ?? SHRINK_EVALUATIONS)) return;
+    try {
+      await def.check(impl, value);
+    } catch (e) {
+      failures++;
+      throw e;
+    }
+  });
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns,
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
+  if (!details.failed) {
+    return { status: 'passed', numRuns: details.numRuns, seed: options.seed };
+  }
+  const err = details.errorInstance;
+  const message = err instanceof Error ? err.message : String(err);
+  const path = details.counterexamplePath ?? undefined;
+  const counterexample = details.counterexample ? def.show(details.counterexample[0]) : '(none)';
+  return {
+    status: 'failed',
+    seed: options.seed,
+    ...(path === undefined ? {} : { path }),
+    counterexample,
+    message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]`,
+    replay: replayCommand(def.id, options.seed, options.tier, path),
+  };
+}

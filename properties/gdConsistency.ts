@@ -1,0 +1,83 @@
+/**
+ * A gradient-descent run must be what it says (Zhang et al. Algorithm 1): T steps of
+ * W <- W - eta grad L_N(W) with the implementation's own gradient, and a loss trace of T + 1
+ * values L_N(W^0..W^T). Checked against the implementation's gradient and loss, stepped by
+ * hand, to rounding.
+ *
+ * @example
+ * ```ts
+ * await gdConsistency.run(referenceImplementation(), { seed: 1, tier: 'quick' });
+ * ```
+ */
+import fc from 'fast-check';
+import { claimTheory } from '../src/theory/claims.js';
+import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { defineClaim } from './defineClaim.js';
+import { SAFETY } from './gradientFiniteDifferences.js';
+import { gamma, gradientRoundingBound, lossRoundingBound } from './rounding.js';
+import { ClaimViolation, expectAtMost } from './violation.js';
+
+const t = claimTheory('gd-consistency');
+/** GD equals T hand-made steps with the implementation's own gradient. */
+export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; readonly etaTenths: number }>({
+  id: t.id,
+  title: t.title,
+  citation: t.citation,
+  needs: ['loss', 'gradient', 'gd'],
+  falseAlarmPerCase: 0,
+  runs: { quick: 2, default: 8, thorough: 200 },
+  arbitrary: () =>
+    fc.record({
+      c: caseArbitrary({ d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] }),
+      T: fc.integer({ min: 1, max: 4 }),
+      etaTenths: fc.integer({ min: 1, max: 5 }),
+    }).map(({ c, T, etaTenths }) => ({ ...c, T, etaTenths })),
+  show: showCase,
+  async check(impl, c) {
+    const inst = materialize(c.instance);
+    const { data } = inst;
+    const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
+    const eta = c.etaTenths / 10;
+    const run = await impl.gradientDescent!(data, { W0, eta, iterations: c.T });
+    if (run.loss.length !== c.T + 1) {
+      throw new ClaimViolation('length of the loss trace', run.loss.length, c.T + 1, 'in', `exactly T + 1 = ${c.T + 1}`);
+    }
+    let W = W0;
+    // Differences between two roundings of the same step grow at most by |I - eta H| <= 1 + eta L
+    // per step, with L <= (K/N) sum |x_i|^2 (the Gauss-Newton Hessian's trace bound).
+    let xs = 0;
+    for (let q = 0; q < data.X.length; q++) xs += data.X[q] ** 2;
+    const growth = 1 + (eta * W0.K * xs) / data.n;
+    let drift = 0;
+    for (let s = 0; s <= c.T; s++) {
+      const L = await impl.loss!(data, W);
+      let gn = 0;
+      const g = await impl.gradient!(data, W);
+      for (let q = 0; q < g.length; q++) gn += g[q] * g[q];
+      expectAtMost(
+        `|loss trace[${s}] - L_N(W^${s})|`,
+        Math.abs(run.loss[s] - L),
+        SAFETY * (2 * lossRoundingBound(data, W) + Math.sqrt(gn) * drift),
+        `rounding bound x${SAFETY} (eta ${eta}, T ${c.T})`,
+      );
+      if (s === c.T) break;
+      let wn = 0;
+      const eg = gradientRoundingBound(data, W);
+      let egn = 0;
+      for (let q = 0; q < g.length; q++) {
+        wn += W.data[q] ** 2;
+        egn += eg[q] ** 2;
+      }
+      drift = drift * growth + eta * 2 * Math.sqrt(egn) + gamma(2) * (Math.sqrt(wn) + eta * Math.sqrt(gn));
+      W = { ...W, data: W.data.map((w, q) => w - eta * g[q]) };
+    }
+    let diff = 0;
+    for (let q = 0; q < W.data.length; q++) diff += (run.W.data[q] - W.data[q]) ** 2;
+    expectAtMost(
+      `|W^T (implementation) - W^T (hand-stepped)|_F`,
+      Math.sqrt(diff),
+      SAFETY * drift,
+      `rounding drift bound x${SAFETY} (eta ${eta}, T ${c.T})`,
+    );
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * Claims on the closed-form population quantities (Zhang et al. eq. 3.1 and Section 5):
+ * the population gradient is the derivative of the population loss, the population
+ * Hessian-vector product is the derivative of the population gradient (v^T J u), and the
+ * population gradient vanishes at W*. The population loss is smooth near W* (no kinks), so
+ * the central differences carry a truncation error a h^2; it is estimated from the same
+ * differences at h and h/2 (Richardson): |D(h) - D(h/2)| ~ 3/4 a h^2 >= the error of the
+ * extrapolated (4 D(h/2) - D(h)) / 3, which is what is compared.
+ *
+ * @example
+ * ```ts
+ * await populationGradientFd.run(referenceImplementation(), { seed: 1, tier: 'quick' });
+ * ```
+ */
+import type { Weights } from '../src/core/layout.js';
+import { claimTheory } from '../src/theory/claims.js';
+import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { defineClaim } from './defineClaim.js';
+import { dot, shifted } from './finiteDifferences.js';
+import { SAFETY } from './gradientFiniteDifferences.js';
+import { UNIT_ROUNDOFF } from './rounding.js';
+import { expectAtMost } from './violation.js';
+
+const RANGES = { d: [2, 6], Kmax: 3, kappa: [1, 2] as const, N: [1, 1] } as const;
+/** Points within half of |W*|_F of W*, where units stay apart and away from 0. */
+const near = pointArbitrary(0.01, 0.5);
+
+/** Relative half-width of the population stencils (h = STEP * |W|_F / sqrt(dK)). */
+const STEP = 1e-3;
+
+function pointOf(c: ClaimCase): { Wstar: Weights; W: Weights; h: number } {
+  const inst = materialize(c.instance);
+  const W = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
+  return { Wstar: inst.Wstar, W, h: (STEP * inst.teacher.frobenius) / Math.sqrt(W.data.length) };
+}
+
+/** Richardson-checked derivative of a smooth scalar function along U. */
+async function smoothDerivative(
+  f: (W: Weights) => Promise<number>,
+  W: Weights,
+  U: Float64Array,
+  h: number,
+): Promise<{ value: number; tol: number; coarse: number }> {
+  const D = async (s: number) => ((await f(shifted(W, U, s))) - (await f(shifted(W, U, -s)))) / (2 * s);
+  const d1 = await D(h);
+  const d2 = await D(h / 2);
+  const f0 = Math.abs(await f(W));
+  // Truncation (estimated) plus rounding of the values over the half-widths.
+  const tol = Math.abs(d1 - d2) + (8 * UNIT_ROUNDOFF * (f0 + 1)) / h;
+  return { value: (4 * d2 - d1) / 3, tol, coarse: d1 };
+}
+
+const tGrad = claimTheory('population-gradient-fd');
+/** The population gradient is the derivative of the population loss. */
+export const populationGradientFd = defineClaim<ClaimCase>({
+  id: tGrad.id,
+  title: tGrad.title,
+  citation: tGrad.citation,
+  needs: ['population'],
+  falseAlarmPerCase: 0,
+  runs: { quick: 2, default: 8, thorough: 300 },
+  arbitrary: () => caseArbitrary(RANGES, near),
+  show: showCase,
+  async check(impl, c) {
+    const { Wstar, W, h } = pointOf(c);
+    const g = await impl.populationGradient!(Wstar, W);
+    for (let t = 0; t < 2; t++) {
+      const U = direction(W, c.point.seed + t, 'population-direction');
+      const r = await smoothDerivative((V) => impl.populationLoss!(Wstar, V, 0), W, U, h);
+      expectAtMost(
+        `|<grad L(W), U> - dL/dU| (direction ${t})`,
+        Math.abs(dot(g, U) - r.value),
+        SAFETY * r.tol,
+        `<grad, U> ${dot(g, U)}, Richardson difference ${r.value}, h ${h}, truncation+rounding estimate x${SAFETY}`,
+      );
+    }
+  },
+});
+
+const tHvp = claimTheory('population-hvp-fd');
+/** v^T J u: the population HVP is the derivative of the population gradient. */
+export const populationHvpFd = defineClaim<ClaimCase>({
+  id: tHvp.id,
+  title: tHvp.title,
+  citation: tHvp.citation,
+  needs: ['population', 'populationHvp'],
+  falseAlarmPerCase: 0,
+  runs: { quick: 2, default: 8, thorough: 300 },
+  arbitrary: () => caseArbitrary(RANGES, near),
+  show: showCase,
+  async check(impl, c) {
+    const { Wstar, W, h } = pointOf(c);
+    const u = direction(W, c.point.seed, 'population-u');
+    const v = direction(W, c.point.seed, 'population-v');
+    const Hu = await impl.populationHvp!(Wstar, W, u);
+    const r = await smoothDerivative(async (V) => dot(v, await impl.populationGradient!(Wstar, V)), W, u, h);
+    expectAtMost(
+      '|<v, H u> - d<v, grad L>/du|',
+      Math.abs(dot(v, Hu) - r.value),
+      SAFETY * r.tol,
+      `<v, H u> ${dot(v, Hu)}, Richardson difference ${r.value}, h ${h}, truncation+rounding estimate x${SAFETY}`,
+    );
+  },
+});
+
+const tStat = claimTheory('stationarity-population');
+/** grad L(W*) = 0 for the closed form. */
+export const populationStationarity = defineClaim<ClaimCase>({
+  id: tStat.id,
+  title: tStat.title,
+  citation: tStat.citation,
+  needs: ['population'],
+  falseAlarmPerCase: 0,
+  runs: { quick: 2, default: 10, thorough: 300 },
+  arbitrary: () => caseArbitrary({ d: [1, 8], Kmax: 5, kappa: [1, 3], N: [1, 1] }, pointArbitrary(0, 0)),
+  show: showCase,
+  async check(impl, c) {
+    const inst = materialize(c.instance);
+    const g = await impl.populationGradient!(inst.Wstar, inst.Wstar);
+    let n = 0;
+    for (const v of g) n += v * v;
+    // The angle of a unit with itself may come out of acos(1 - a few ulps) ~ sqrt(2 ulps)
+    // rather than 0; each of the K terms moves by at most |w*| times that.
+    const tol = SAFETY * inst.Wstar.K * Math.sqrt(8 * UNIT_ROUNDOFF) * inst.teacher.frobenius;
+    expectAtMost('|grad L(W*)|_F (population)', Math.sqrt(n), tol, `acos rounding bound x${SAFETY}`);
+  },
+});

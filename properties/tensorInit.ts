@@ -1,0 +1,135 @@
+/**
+ * Claim family 7 (Zhong et al. 2017, Theorem 5.6 / Lemma 4.5; used by Zhang et al. 2019):
+ * tensor initialization recovers W* up to an error of order sqrt(d / N) (times poly(kappa, K)
+ * |W*|_F), so (a) on one teacher, the least-squares slope of log aligned error against log N
+ * has a confidence interval that contains -1/2 and excludes 0, and (b) at large N the
+ * initialization lands inside the ball of Theorem 4.2 (radius c s_K / (lambda kappa^3 K^2)).
+ * Errors are aligned (min over unit permutations, Hungarian), since units are exchangeable.
+ *
+ * @example
+ * ```ts
+ * const m = await measureInitRate(referenceImplementation(), { d: 3, K: 2, kappa: 1, N: 1, seed: 5 });
+ * ```
+ */
+import fc from 'fast-check';
+import { alignedError } from '../src/core/alignedError.js';
+import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import type { Implementation } from '../src/impl/Implementation.js';
+import { BALL_C, claimTheory } from '../src/theory/claims.js';
+import { basinRadius } from '../src/theory/quantities.js';
+import { instanceArbitrary, showCase } from './arbitraries.js';
+import { defineClaim } from './defineClaim.js';
+import { slopeWithInterval } from './statisticalRate.js';
+import { ClaimViolation, expectAtMost } from './violation.js';
+
+const rateTheory = claimTheory('tensor-init-rate');
+const LEVEL = rateTheory.constants.level.value;
+/** Sample sizes of the grid and data sets per size (more where they are cheap). */
+export const INIT_GRID: readonly number[] = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
+export const INIT_REPLICATES: readonly number[] = [12, 8, 6, 4, 3, 3, 3];
+
+/** Teachers of the rate claim. */
+export const initRateArbitrary = (): fc.Arbitrary<InstanceConfig> =>
+  instanceArbitrary({ d: [3, 5], Kmin: 2, Kmax: 2, kappa: [1, 1.5], N: [1, 1] });
+
+/**
+ * Aligned errors of the implementation's initialization over the grid, and the fitted slope.
+ * @example await measureInitRate(impl, config)
+ */
+export async function measureInitRate(
+  impl: Implementation,
+  config: InstanceConfig,
+): Promise<{ slope: number; halfWidth: number; errors: number[] }> {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  // The teacher is the case's (its "weights" stream); data of each run come from its own seed.
+  const inst = makeInstance({ ...config, N: 1 });
+  for (let g = 0; g < INIT_GRID.length; g++) {
+    for (let r = 0; r < INIT_REPLICATES[g]; r++) {
+      const data = makeInstance({ ...config, N: INIT_GRID[g], seed: (config.seed + 104729 * (r + 1) + g) >>> 0 });
+      const relabeled = { ...data.data, y: outputs(inst.Wstar, data.data) };
+      const W = await impl.tensorInit!(relabeled, { K: config.K, seed: (config.seed + r) >>> 0 });
+      xs.push(Math.log(INIT_GRID[g]));
+      ys.push(Math.log(alignedError(W, inst.Wstar).error));
+    }
+  }
+  return { ...slopeWithInterval(xs, ys, LEVEL), errors: ys.map(Math.exp) };
+}
+
+/** Noiseless teacher outputs on the given inputs. */
+function outputs(Wstar: { d: number; K: number; data: Float64Array }, data: { n: number; d: number; X: Float64Array }): Float64Array {
+  const y = new Float64Array(data.n);
+  for (let i = 0; i < data.n; i++) {
+    for (let k = 0; k < Wstar.K; k++) {
+      let z = 0;
+      for (let j = 0; j < data.d; j++) z += Wstar.data[k * data.d + j] * data.X[i * data.d + j];
+      if (z > 0) y[i] += z;
+    }
+  }
+  return y;
+}
+
+/** The initialization error's log-log slope against N: CI contains -1/2, excludes 0. */
+export const tensorInitRate = defineClaim<InstanceConfig>({
+  id: rateTheory.id,
+  title: rateTheory.title,
+  citation: rateTheory.citation,
+  needs: ['init'],
+  falseAlarmPerCase: rateTheory.constants.level.falseAlarmPerCase ?? 0,
+  runs: { quick: 1, default: 2, thorough: 60 },
+  // Each case is a whole grid of runs: shrink a little only.
+  shrinkEvaluations: 6,
+  arbitrary: initRateArbitrary,
+  show: showCase,
+  async check(impl, config) {
+    const m = await measureInitRate(impl, config);
+    const lo = m.slope - m.halfWidth;
+    const hi = m.slope + m.halfWidth;
+    if (!(lo <= -0.5 && -0.5 <= hi) || !(hi < 0)) {
+      throw new ClaimViolation(
+        `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
+        m.slope,
+        NaN,
+        'in',
+        `the interval [${lo}, ${hi}] must contain -1/2 and exclude 0; errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
+      );
+    }
+  },
+});
+
+const basinTheory = claimTheory('tensor-init-basin');
+const BASIN_N = basinTheory.constants.N.value;
+/** Teachers of the basin claim. */
+export const initBasinArbitrary = (): fc.Arbitrary<InstanceConfig> =>
+  instanceArbitrary({ d: [2, 4], Kmin: 2, Kmax: 2, kappa: [1, 1.2], N: [BASIN_N, BASIN_N] });
+
+/**
+ * Aligned init error over the ball's radius (inside the basin when < 1).
+ * @example await basinRatio(impl, config)
+ */
+export async function basinRatio(impl: Implementation, config: InstanceConfig): Promise<number> {
+  const inst = makeInstance(config);
+  const W = await impl.tensorInit!(inst.data, { K: config.K, seed: config.seed });
+  return alignedError(W, inst.Wstar).error / basinRadius(inst.teacher, BALL_C.value);
+}
+
+/** At N = BASIN_N the initialization lands inside the ball of Theorem 4.2. */
+export const tensorInitBasin = defineClaim<InstanceConfig>({
+  id: basinTheory.id,
+  title: basinTheory.title,
+  citation: basinTheory.citation,
+  needs: ['init'],
+  falseAlarmPerCase: basinTheory.constants.N.falseAlarmPerCase ?? 0,
+  runs: { quick: 1, default: 2, thorough: 100 },
+  shrinkEvaluations: 6,
+  arbitrary: initBasinArbitrary,
+  show: showCase,
+  async check(impl, config) {
+    expectAtMost(
+      'aligned init error / ball radius',
+      await basinRatio(impl, config),
+      1,
+      `ball c = ${BALL_C.value}, N = ${BASIN_N} (${basinTheory.constants.N.how})`,
+    );
+  },
+});

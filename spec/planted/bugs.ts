@@ -1,0 +1,288 @@
+/**
+ * Planted bugs: wrong Implementations, each a small edit of the reference, and the claim
+ * that must catch it. planted.spec.ts runs each named claim against its bug (verdict must be
+ * 'failed') and against the reference (verdict must be 'passed').
+ */
+import { lossAndGradient } from '../../src/core/kernel.js';
+import { sliceDataset, type Dataset, type Weights } from '../../src/core/layout.js';
+import { randomInit } from '../../src/core/init.js';
+import { createStreams } from '../../src/core/random.js';
+import type { Implementation } from '../../src/impl/Implementation.js';
+import { referenceImplementation } from '../../src/impl/reference.js';
+import { POPULATION_BUGS } from './populationBugs.js';
+
+/** A wrong implementation and the claim that must see it. */
+export interface PlantedBug {
+  readonly name: string;
+  readonly caughtBy: string;
+  make(): Implementation;
+}
+
+/** Options of the buggy kernel, each a classic slip. */
+interface KernelSlips {
+  readonly sign?: number;
+  readonly scale?: (n: number) => number;
+  readonly lossScale?: (n: number) => number;
+  readonly mask?: 'shifted-unit' | 'strict' | 'none';
+  readonly ignoreY?: boolean;
+  readonly transposedX?: boolean;
+  readonly skipLastSample?: boolean;
+  readonly bias?: number;
+}
+
+/** Loss and gradient with the chosen slips (the reference kernel's loop, rewritten). */
+function buggyLossAndGradient(data: Dataset, W: Weights, grad: Float64Array, s: KernelSlips): number {
+  const { n, d, y } = data;
+  const K = W.K;
+  const X = s.transposedX ? transposeView(data) : data.X;
+  const z = new Float64Array(K);
+  grad.fill(0);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let out = 0;
+    for (let k = 0; k < K; k++) {
+      let v = s.bias ?? 0;
+      for (let j = 0; j < d; j++) v += W.data[k * d + j] * X[i * d + j];
+      z[k] = v;
+      if (v > 0) out += v;
+    }
+    const r = s.ignoreY ? out : out - y[i];
+    loss += r * r;
+    if (s.skipLastSample && i === n - 1) continue;
+    for (let k = 0; k < K; k++) {
+      const m = s.mask === 'shifted-unit' ? z[(k + 1) % K] >= 0 : s.mask === 'strict' ? z[k] > 0 : s.mask === 'none' ? true : z[k] >= 0;
+      if (!m) continue;
+      for (let j = 0; j < d; j++) grad[k * d + j] += r * X[i * d + j];
+    }
+  }
+  const inv = s.scale ? s.scale(n) : 1 / n;
+  for (let q = 0; q < grad.length; q++) grad[q] *= inv * (s.sign ?? 1);
+  return 0.5 * loss * (s.lossScale ? s.lossScale(n) : 1 / n);
+}
+
+/** X read as if it were stored column-major (d x N). */
+function transposeView(data: Dataset): Float64Array {
+  const { n, d, X } = data;
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = X[j * n + i];
+  return out;
+}
+
+function withKernel(name: string, s: KernelSlips): Implementation {
+  const ref = referenceImplementation();
+  return {
+    ...ref,
+    name,
+    loss: async (data, W) => buggyLossAndGradient(data, W, new Float64Array(W.data.length), s),
+    gradient: async (data, W) => {
+      const g = new Float64Array(W.data.length);
+      buggyLossAndGradient(data, W, g, s);
+      return g;
+    },
+  };
+}
+
+/** Gradient-only slip: the loss stays right. */
+function withGradient(name: string, s: KernelSlips): Implementation {
+  const ref = referenceImplementation();
+  return {
+    ...ref,
+    name,
+    gradient: async (data, W) => {
+      const g = new Float64Array(W.data.length);
+      buggyLossAndGradient(data, W, g, s);
+      return g;
+    },
+  };
+}
+
+/** GD with a slip in its loop. */
+function withGd(
+  name: string,
+  step: (t: number, T: number) => { eta: (eta: number) => number; steps: number; traceAfter: boolean },
+  frozenMask = false,
+): Implementation {
+  const ref = referenceImplementation();
+  return {
+    ...ref,
+    name,
+    gradientDescent: async (data, req) => {
+      const plan = step(0, req.iterations);
+      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
+      const grad = new Float64Array(W.data.length);
+      const loss = new Float64Array(req.iterations + 1);
+      const mask0 = frozenMask ? masks(data, req.W0) : undefined;
+      for (let t = 0; t <= plan.steps; t++) {
+        const L = mask0 ? frozenMaskGradient(data, W, grad, mask0) : lossAndGradient(data, W, grad);
+        if (!plan.traceAfter && t < loss.length) loss[t] = L;
+        if (plan.traceAfter && t > 0 && t - 1 < loss.length) loss[t - 1] = L;
+        if (t === plan.steps) break;
+        const eta = plan.eta(req.eta);
+        for (let q = 0; q < W.data.length; q++) W.data[q] -= eta * grad[q];
+      }
+      if (plan.traceAfter) loss[req.iterations] = lossAndGradient(data, W, grad);
+      return { W, loss };
+    },
+  };
+}
+
+function masks(data: Dataset, W: Weights): Uint8Array {
+  const m = new Uint8Array(data.n * W.K);
+  for (let i = 0; i < data.n; i++) {
+    for (let k = 0; k < W.K; k++) {
+      let z = 0;
+      for (let j = 0; j < data.d; j++) z += W.data[k * data.d + j] * data.X[i * data.d + j];
+      m[i * W.K + k] = z >= 0 ? 1 : 0;
+    }
+  }
+  return m;
+}
+
+/** The gradient with the activation pattern of W^0 (a linearized network), loss exact. */
+function frozenMaskGradient(data: Dataset, W: Weights, grad: Float64Array, m: Uint8Array): number {
+  const L = lossAndGradient(data, W, grad);
+  const { n, d, X } = data;
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let out = 0;
+    for (let k = 0; k < W.K; k++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += W.data[k * d + j] * X[i * d + j];
+      if (z > 0) out += z;
+    }
+    r[i] = out - data.y[i];
+  }
+  grad.fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < W.K; k++) {
+      if (!m[i * W.K + k]) continue;
+      for (let j = 0; j < d; j++) grad[k * d + j] += (r[i] * X[i * d + j]) / n;
+    }
+  }
+  return L;
+}
+
+/** Reference GD followed by a post-step edit of W (a wrong update rule). */
+function withGdPostStep(name: string, edit: (W: Weights, eta: number) => void): Implementation {
+  const ref = referenceImplementation();
+  return {
+    ...ref,
+    name,
+    gradientDescent: async (data, req) => {
+      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
+      const grad = new Float64Array(W.data.length);
+      const loss = new Float64Array(req.iterations + 1);
+      for (let t = 0; ; t++) {
+        loss[t] = lossAndGradient(data, W, grad);
+        if (t === req.iterations) break;
+        for (let q = 0; q < W.data.length; q++) W.data[q] -= req.eta * grad[q];
+        edit(W, req.eta);
+      }
+      return { W, loss };
+    },
+  };
+}
+
+/** Every counted planted bug. */
+export const PLANTED_BUGS: readonly PlantedBug[] = [
+  { name: 'gradient sign flipped', caughtBy: 'gradient-fd-directional', make: () => withGradient('sign', { sign: -1 }) },
+  { name: 'gradient missing 1/N', caughtBy: 'gradient-fd-full', make: () => withGradient('no 1/N', { scale: () => 1 }) },
+  { name: 'loss and gradient both missing 1/N', caughtBy: 'invariance-duplication', make: () => withKernel('no 1/N both', { scale: () => 1, lossScale: () => 1 }) },
+  { name: 'loss missing the 1/2', caughtBy: 'gradient-fd-directional', make: () => withKernel('no 1/2', { lossScale: (n) => 2 / n }) },
+  { name: 'mask of the neighbouring unit', caughtBy: 'gradient-fd-full', make: () => withGradient('shifted mask', { mask: 'shifted-unit' }) },
+  { name: 'no mask (linear-network gradient)', caughtBy: 'gradient-fd-directional', make: () => withGradient('no mask', { mask: 'none' }) },
+  { name: 'residual without y (loss and gradient)', caughtBy: 'stationarity-noiseless', make: () => withKernel('no y', { ignoreY: true }) },
+  { name: 'transposed data (X read column-major)', caughtBy: 'stationarity-noiseless', make: () => withKernel('transposed X', { transposedX: true }) },
+  { name: 'off-by-one: gradient loop skips the last sample', caughtBy: 'gradient-fd-full', make: () => withGradient('skip last', { skipLastSample: true }) },
+  { name: 'bias inside the relu (relu(w.x + 0.1))', caughtBy: 'invariance-positive-scaling', make: () => withKernel('bias', { bias: 0.1 }) },
+  { name: 'GD ignores eta (always 0.05)', caughtBy: 'gd-consistency', make: () => withGd('fixed eta', (_t, T) => ({ eta: () => 0.05, steps: T, traceAfter: false })) },
+  { name: 'GD off-by-one: one step too many', caughtBy: 'gd-consistency', make: () => withGd('T+1 steps', (_t, T) => ({ eta: (e) => e, steps: T + 1, traceAfter: false })) },
+  { name: 'GD loss trace shifted (records after the step)', caughtBy: 'gd-consistency', make: () => withGd('trace after', (_t, T) => ({ eta: (e) => e, steps: T, traceAfter: true })) },
+  { name: 'GD keeps the activation mask of W0', caughtBy: 'gd-consistency', make: () => withGd('frozen mask', (_t, T) => ({ eta: (e) => e, steps: T, traceAfter: false }), true) },
+  {
+    name: 'GD with weight decay 0.1 (converges to a shrunk W)',
+    caughtBy: 'geometric-convergence',
+    make: () => withGdPostStep('weight decay', (W, eta) => W.data.forEach((w, q) => (W.data[q] = w - eta * 0.1 * w))),
+  },
+  {
+    name: 'GD renormalizes every unit to norm 1 (wrong model)',
+    caughtBy: 'statistical-rate',
+    make: () =>
+      withGdPostStep('unit norm', (W) => {
+        for (let k = 0; k < W.K; k++) {
+          let n = 0;
+          for (let j = 0; j < W.d; j++) n += W.data[k * W.d + j] ** 2;
+          for (let j = 0; j < W.d; j++) W.data[k * W.d + j] /= Math.sqrt(n);
+        }
+      }),
+  },
+  {
+    name: 'gradient with a seeded-per-call jitter (nondeterministic)',
+    caughtBy: 'determinism',
+    make: () => {
+      const ref = referenceImplementation();
+      let calls = 0;
+      return {
+        ...ref,
+        name: 'jitter',
+        gradient: async (data, W) => {
+          const g = await ref.gradient!(data, W);
+          const s = createStreams(calls++).stream('jitter');
+          return g.map((v) => v * (1 + 1e-14 * s.normal()));
+        },
+      };
+    },
+  },
+  ...POPULATION_BUGS,
+  {
+    name: 'init returns random Gaussian weights',
+    caughtBy: 'tensor-init-basin',
+    make: () => ({
+      ...referenceImplementation(),
+      name: 'random init',
+      tensorInit: async (data, req) => randomInit(data.d, req.K, createStreams(req.seed).stream('bug-init'), 1 / Math.sqrt(data.d)),
+    }),
+  },
+  {
+    name: 'init uses only the first 1000 samples (error stops falling with N)',
+    caughtBy: 'tensor-init-rate',
+    make: () => {
+      const ref = referenceImplementation();
+      return { ...ref, name: 'init first 1000', tensorInit: async (data, req) => ref.tensorInit!(sliceDataset(data, 0, Math.min(1000, data.n)), req) };
+    },
+  },
+  {
+    name: 'empirical HVP without the activation mask',
+    caughtBy: 'hvp-fd',
+    make: () => ({
+      ...referenceImplementation(),
+      name: 'hvp no mask',
+      hvp: async (data, W, u) => {
+        const y = new Float64Array(u.length);
+        for (let i = 0; i < data.n; i++) {
+          let s = 0;
+          for (let k = 0; k < W.K; k++) for (let j = 0; j < data.d; j++) s += u[k * data.d + j] * data.X[i * data.d + j];
+          for (let k = 0; k < W.K; k++) for (let j = 0; j < data.d; j++) y[k * data.d + j] += (s * data.X[i * data.d + j]) / data.n;
+        }
+        return y;
+      },
+    }),
+  },
+  {
+    name: 'empirical HVP returns H u / 2 (a 1/2 slip)',
+    caughtBy: 'hvp-fd',
+    make: () => {
+      const ref = referenceImplementation();
+      return { ...ref, name: 'hvp half', hvp: async (data, W, u) => (await ref.hvp!(data, W, u)).map((v) => v / 2) };
+    },
+  },
+];
+
+/** Bugs no property can see, listed and not counted. */
+export const INVISIBLE_BUGS: readonly { readonly name: string; readonly why: string; make(): Implementation }[] = [
+  {
+    name: 'mask 1{w.x > 0} instead of >= 0',
+    why: 'differs only at exact kinks, where both values are one-sided derivatives (gradient-at-kink accepts either)',
+    make: () => withGradient('strict mask', { mask: 'strict' }),
+  },
+];

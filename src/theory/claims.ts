@@ -1,0 +1,326 @@
+/**
+ * Each claim of the papers once: its title, citation, statement and the open constants it
+ * leaves unnamed, with the value relucheck uses and how that value was obtained. The property
+ * suite and the audit both read this table, so a verdict and a plot never disagree about what
+ * a claim says or which constant was used.
+ *
+ * @example
+ * ```ts
+ * const t = claimTheory('strong-convexity-population');
+ * t.citation.where;              // "Lemma 5.1"
+ * t.constants.cBall.value;       // the c in c s_K / (lambda kappa^3 K^2)
+ * ```
+ */
+import { fail } from '../core/validate.js';
+
+/** A constant the paper leaves unnamed, as relucheck fixes it. */
+export interface OpenConstant {
+  readonly symbol: string;
+  readonly value: number;
+  /** Derived, stated or calibrated, and from what. */
+  readonly how: string;
+  /** For calibrated constants: probability that one case of a correct implementation breaks it. */
+  readonly falseAlarmPerCase?: number;
+}
+
+/** A claim as data. */
+export interface ClaimTheory {
+  readonly id: string;
+  readonly title: string;
+  readonly citation: { readonly paper: string; readonly where: string };
+  readonly statement: string;
+  readonly constants: Readonly<Record<string, OpenConstant>>;
+}
+
+const ZHANG = 'Zhang, Yu, Wang, Gu 2019';
+const ZHONG = 'Zhong, Song, Jain, Bartlett, Dhillon 2017';
+
+/**
+ * The ball of Lemma 5.1 / Theorem 4.2 used by every "in the ball" claim: radius
+ * `c s_K / (lambda kappa^3 K^2)` with this c.
+ */
+export const BALL_C: OpenConstant = {
+  symbol: 'c',
+  value: 0.5,
+  // With K = 1 and kappa = 1 the radius is c |w*|; at c = 1 the ball reaches points at angle
+  // ~ pi/2 from w*, where the population Hessian has eigenvalue -1.29 (seen in the first
+  // calibration run: 2000 cases, seed 3001). c = 0.5 keeps every unit within 30 degrees.
+  how: 'stated: c = 0.5 (the paper leaves c open; c = 1 admits non-convex points when K = 1)',
+};
+
+/** Every claim, in report order. */
+export const CLAIM_THEORY: readonly ClaimTheory[] = [
+  {
+    id: 'gradient-fd-directional',
+    title: 'gradient equals the kink-free central difference along random directions',
+    citation: { paper: ZHANG, where: 'eq. (3.2)' },
+    statement: '<grad L_N(W), U> = d/dt L_N(W + tU) at t = 0, to rounding, off kinks',
+    constants: {},
+  },
+  {
+    id: 'gradient-fd-full',
+    title: 'every gradient coordinate equals its kink-free central difference',
+    citation: { paper: ZHANG, where: 'eq. (3.2)' },
+    statement: 'dL_N/dW_q = central difference along e_q, to rounding, off kinks',
+    constants: {},
+  },
+  {
+    id: 'gradient-at-kink',
+    title: 'at a kink the reported derivative lies between the one-sided derivatives',
+    citation: { paper: ZHANG, where: 'eq. (3.2), indicator >= 0' },
+    statement: 'min(D-, D+) <= <grad L_N(W), U> <= max(D-, D+) when some w_k . x_i = 0',
+    constants: {},
+  },
+  {
+    id: 'hvp-fd',
+    title: 'Hessian-vector product equals the central difference of the gradient (v^T J u)',
+    citation: { paper: ZHANG, where: 'Section 5 (Gauss-Newton Hessian off kinks)' },
+    statement: '<v, H(W) u> = d/dt <v, grad L_N(W + tu)>, to rounding, off kinks',
+    constants: {},
+  },
+  {
+    id: 'stationarity-noiseless',
+    title: 'the noiseless empirical gradient vanishes at W*',
+    citation: { paper: ZHANG, where: 'eq. (3.2) at W = W*, nu = 0' },
+    statement: 'grad L_N(W*) = 0 (every residual is 0), to rounding',
+    constants: {},
+  },
+  {
+    id: 'stationarity-noisy',
+    title: 'the noisy empirical gradient at W* is within its Gaussian concentration bound',
+    citation: { paper: ZHANG, where: 'Lemma 5.3 at W = W*' },
+    statement:
+      '|grad L_N(W*)|_F <= sqrt(tr S) (1 + sqrt(2 log(1/delta))), S its covariance given X',
+    constants: {
+      delta: {
+        symbol: 'delta',
+        value: 1e-9,
+        how: 'derived: Gaussian concentration of a norm (Lipschitz constant sqrt(|S|) <= sqrt(tr S)); false alarm <= delta per case',
+      },
+    },
+  },
+  {
+    id: 'invariance-permutation',
+    title: 'permuting hidden units keeps the loss and permutes the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N is symmetric in the units' },
+    statement: 'L_N(W P) = L_N(W), grad L_N(W P) = grad L_N(W) P, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-rotation',
+    title: 'rotating inputs and weights together keeps the loss and rotates the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N depends on W^T x only' },
+    statement: 'L_N(Q^T W; X Q) = L_N(W; X), grad = Q^T grad, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-duplication',
+    title: 'duplicating every sample keeps the loss and the gradient',
+    citation: { paper: ZHANG, where: 'eq. (1.2): L_N is a mean over samples' },
+    statement: 'L_N and grad L_N on (X; X), (y; y) equal those on X, y, to rounding',
+    constants: {},
+  },
+  {
+    id: 'invariance-positive-scaling',
+    title: 'relu(c z) = c relu(z): scaling W, X, y by powers of two scales loss and gradient exactly',
+    citation: { paper: ZHANG, where: 'eq. (1.1), positive homogeneity of relu' },
+    statement: 'L_N(cW; cy) = c^2 L_N, grad = c grad; L_N(W; cX, cy) = c^2 L_N, grad = c^2 grad, bit for bit',
+    constants: {},
+  },
+  {
+    id: 'determinism',
+    title: 'the same call twice gives bit-identical results',
+    citation: { paper: 'relucheck', where: 'reproducibility requirement' },
+    statement: 'loss, gradient and GD are pure functions of their inputs',
+    constants: {},
+  },
+  {
+    id: 'gd-consistency',
+    title: 'a gradient-descent run is T steps W <- W - eta grad L_N(W) with a loss trace of T + 1 values',
+    citation: { paper: ZHANG, where: 'Algorithm 1' },
+    statement: 'W^T and L_N(W^0..W^T) equal hand-made steps with the implementation\'s own gradient, to rounding',
+    constants: {},
+  },
+  {
+    id: 'contraction',
+    title: 'GD from the ball contracts: e_{t+1}^2 <= (1 - q) e_t^2 + q S',
+    citation: { paper: ZHANG, where: 'Theorem 4.2, proof step (5.2)' },
+    statement:
+      'q = c3 eta / (lambda kappa^2), S = c4 lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2), eta = 1/(c_eta kappa K^2)',
+    constants: {
+      cEta: { symbol: 'c_eta', value: 1, how: 'stated: eta = 1/(kappa K^2), the largest step Theorem 4.2 allows with c = 1' },
+      // Calibration (scripts/calibrate-contraction.mjs 2000, reference implementation, ball
+      // c = 0.5): 2000 noiseless cases (fast-check sample seed 1001; d 3..6, K 2..3,
+      // kappa 1..2, N 300..1500, W0 at 20-100% of the ball's radius, 30 steps each): the
+      // smallest c3 any step needed was 0.1578 (1% quantile 0.185, median 1.05). c3 = 0.075 is
+      // below half that minimum. Then 2000 noisy cases (seed 1002, nu 0..0.5) with c3 = 0.075
+      // (C3=0.075 node scripts/calibrate-contraction.mjs 2000): the largest c4 any step needed
+      // was 0.0196 (99% quantile 0.0052, median 4.5e-5); c4 = 0.04 is about twice it. By
+      // exchangeability a new case falls beyond the extreme of 2000 calibration cases with
+      // probability <= 1/2001; the factor-2 margin makes it far smaller, so 1/2001 is a
+      // conservative false-alarm budget per case.
+      c3: {
+        symbol: 'c3',
+        value: 0.075,
+        how: 'calibrated: below half the minimum over 2000 noiseless cases (0.1578), reference implementation',
+        falseAlarmPerCase: 1 / 2001,
+      },
+      c4: {
+        symbol: 'c4',
+        value: 0.04,
+        how: 'calibrated: about twice the maximum over 2000 noisy cases (0.0196) given c3 = 0.075',
+        falseAlarmPerCase: 1 / 2001,
+      },
+    },
+  },
+  {
+    id: 'geometric-convergence',
+    title: 'noiseless GD from the ball converges geometrically to W*',
+    citation: { paper: ZHANG, where: 'Theorem 4.2 with nu = 0' },
+    statement: 'e_T^2 <= (1 - q)^T e_0^2 + rounding floor, q as in the contraction claim',
+    constants: { T: { symbol: 'T', value: 150, how: 'stated: steps per run' } },
+  },
+  {
+    id: 'statistical-rate',
+    title: 'the final error of GD is of order (d log N / N)(|W*|_F^2 + nu^2), slope -1 in N',
+    citation: { paper: ZHANG, where: 'Theorem 4.2 (statistical term), Corollary 4.4' },
+    statement:
+      'err^2 <= C (d log N / N)(|W*|_F^2 + nu^2) on every run; the log-log slope CI contains -1 and excludes 0',
+    constants: {
+      // Calibration (scripts/calibrate-rate.mjs 200, reference implementation): 200 teachers
+      // (fast-check sample seed 2001; d 3..4, K = 2, kappa 1..1.5, nu 0.3..1), each on the grid
+      // N = 200..6400 with 8, 6, 4, 3, 2, 2 data sets, GD from W* for T = 200 steps. The largest
+      // err^2 / ((d log N / N)(|W*|_F^2 + nu^2)) was 2.93 (99% quantile 2.29, median 0.46);
+      // C = 6 is about twice it. Slopes ranged over [-1.36, -0.65] (median -1.02); the 99.9%
+      // interval missed -1 in 0/200 teachers and reached 0 in 0/200 (half-width median 0.50,
+      // max 0.73). Budget per case: 0.001 (interval level) + 1/201 (exchangeability bound for
+      // a new teacher beyond the calibration extremes, before the margin) ~ 0.006.
+      C: {
+        symbol: 'C',
+        value: 6,
+        how: 'calibrated: about twice the maximum over 200 teachers x 25 runs (2.93), reference implementation',
+        falseAlarmPerCase: 1 / 201,
+      },
+      level: {
+        symbol: '1 - alpha',
+        value: 0.999,
+        how: 'stated: two-sided Student-t interval level of the slope; power calibrated (0/200 intervals reached 0)',
+        falseAlarmPerCase: 0.001 + 1 / 201,
+      },
+      T: { symbol: 'T', value: 200, how: 'stated: GD steps from W* (eta = 1/(kappa K^2)), enough to converge to the empirical minimizer' },
+    },
+  },
+  {
+    id: 'population-gradient-fd',
+    title: 'the closed-form population gradient is the derivative of the population loss',
+    citation: { paper: ZHANG, where: 'eq. (3.1) and its gradient' },
+    statement: '<grad L(W), U> = d/dt L(W + tU), to a Richardson-estimated truncation error',
+    constants: {},
+  },
+  {
+    id: 'population-hvp-fd',
+    title: 'the closed-form population Hessian-vector product is the derivative of the population gradient',
+    citation: { paper: ZHANG, where: 'Section 5 (population Hessian, blocks h1, h2)' },
+    statement: '<v, H(W) u> = d/dt <v, grad L(W + tu)>, to a Richardson-estimated truncation error',
+    constants: {},
+  },
+  {
+    id: 'stationarity-population',
+    title: 'the population gradient vanishes at W*',
+    citation: { paper: ZHANG, where: 'eq. (3.1): W* minimizes L' },
+    statement: 'grad L(W*) = 0, up to the rounding of the angle of a unit with itself',
+    constants: {},
+  },
+  {
+    id: 'strong-convexity-population',
+    title: 'the population Hessian is strongly convex in the ball and bounded in the s_K/2 ball',
+    citation: { paper: ZHANG, where: 'Lemmas 5.1 and 5.2' },
+    statement: 'u^T H u >= c_mu / (lambda kappa^2) for W in the c-ball; |H u| <= c_L kappa K^2 for W in the s_K/2 ball',
+    constants: {
+      // Calibration (scripts/calibrate-curvature.mjs 2000, reference implementation): 2000
+      // cases (fast-check sample seed 3001; d 2..6, K 1..3, kappa 1..2; W at 0-100% of the
+      // c = 0.5 ball for convexity and of the s_K/2 ball for smoothness; 4 random unit probes
+      // each). Smallest u^T H u lambda kappa^2 seen: 0.131 (1% quantile 0.236, median 0.547);
+      // c_mu = 0.065 is half of it. Largest |H u| / (kappa K^2): 0.5000 (attained by K = 1,
+      // where H = I/2 near w*; 99% quantile 0.49999); c_L = 1 is twice it. Budget per case:
+      // 1/2001 each (exchangeability bound, before the margin).
+      cMu: { symbol: 'c_mu', value: 0.065, how: 'calibrated: half the minimum over 2000 cases x 4 probes (0.131)', falseAlarmPerCase: 1 / 2001 },
+      cL: { symbol: 'c_L', value: 1, how: 'calibrated: twice the maximum over 2000 cases x 4 probes (0.5)', falseAlarmPerCase: 1 / 2001 },
+    },
+  },
+  {
+    id: 'strong-convexity-empirical',
+    title: 'the empirical Hessian (N >= 2000) is strongly convex in the ball and bounded in the s_K/2 ball',
+    citation: { paper: ZHANG, where: 'Lemmas 5.1 and 5.2 (empirical, Theorem 4.2 sample size)' },
+    statement: 'as the population claim, for the Gauss-Newton Hessian of L_N',
+    constants: {
+      // Calibration (same script, sample seed 3002, N 2000..4000, noiseless): smallest
+      // u^T H u lambda kappa^2 seen 0.112 (1% quantile 0.250, median 0.595), c_mu = 0.055 is
+      // half of it; largest |H u| / (kappa K^2) 0.575 (99% quantile 0.557), c_L = 1.2 is about
+      // twice it. Budget per case: 1/2001 each.
+      cMu: { symbol: 'c_mu', value: 0.055, how: 'calibrated: half the minimum over 2000 cases x 4 probes (0.112)', falseAlarmPerCase: 1 / 2001 },
+      cL: { symbol: 'c_L', value: 1.2, how: 'calibrated: about twice the maximum over 2000 cases x 4 probes (0.575)', falseAlarmPerCase: 1 / 2001 },
+    },
+  },
+  {
+    id: 'gradient-concentration',
+    title: 'the empirical gradient is uniformly close to the population gradient over the ball',
+    citation: { paper: ZHANG, where: 'Lemma 5.3' },
+    statement: '|grad L_N(W) - grad L(W)|_F <= c2 sqrt(d K^5 log N / N)(|W*|_F + nu) for W in the c-ball',
+    constants: {
+      // Calibration (same script, sample seed 3003; d 2..6, K 1..3, kappa 1..2, N 100..3000,
+      // nu 0..1; W* and 3 points on the sphere of the c = 0.5 ball per data set): largest
+      // ratio 0.395 (99% quantile 0.298, median 0.0166); c2 = 0.8 is about twice it.
+      c2: { symbol: 'c2', value: 0.8, how: 'calibrated: about twice the maximum over 2000 data sets x 4 points (0.395)', falseAlarmPerCase: 1 / 2001 },
+    },
+  },
+  {
+    id: 'tensor-init-rate',
+    title: 'the tensor initialization error falls like N^(-1/2)',
+    citation: { paper: ZHONG, where: 'Theorem 5.6 / Lemma 4.5' },
+    statement: 'the log-log slope of the aligned error against N has a CI containing -1/2 and excluding 0',
+    constants: {
+      // Calibration (scripts/calibrate-init.mjs 100, reference implementation): 100 teachers
+      // (fast-check sample seed 4001; d 3..5, K = 2, kappa 1..1.5, noiseless), each on the grid
+      // N = 1000..64000 with 12, 8, 6, 4, 3, 3, 3 data sets. Slopes ranged over
+      // [-0.589, -0.330] (median -0.487); the 99.9% interval (half-width median 0.175, max
+      // 0.254) missed -1/2 in 0/100 teachers and reached 0 in 0/100. Budget per case: 0.001
+      // (level) + 1/101 (exchangeability bound for the power, before any margin) ~ 0.011.
+      level: {
+        symbol: '1 - alpha',
+        value: 0.999,
+        how: 'stated level; power calibrated on 100 teachers (0/100 intervals reached 0, 0/100 missed -1/2)',
+        falseAlarmPerCase: 0.001 + 1 / 101,
+      },
+    },
+  },
+  {
+    id: 'tensor-init-basin',
+    title: 'at large N the tensor initialization lands inside the ball of Theorem 4.2',
+    citation: { paper: ZHANG, where: 'Theorem 4.2 with Zhong et al. Theorem 5.6 initialization' },
+    statement: 'aligned |W0 - W*|_F <= c s_K / (lambda kappa^3 K^2) at N = N_basin (d 2..4, K = 2, kappa <= 1.2)',
+    constants: {
+      // Calibration (scripts/calibrate-init.mjs, basin part, reference implementation): 400
+      // teachers (fast-check sample seed 4002; d 2..4, K = 2, kappa 1..1.2, noiseless). At
+      // N = 32000 the largest error/radius was 1.55 (not inside), at N = 200000 0.857; at
+      // N = 500000 it was 0.479 (99% quantile 0.466, median 0.125), a factor-2 margin under 1.
+      // Budget per case: 1/401 (exchangeability bound, before the margin).
+      N: {
+        symbol: 'N_basin',
+        value: 500000,
+        how: 'calibrated: smallest tried N with error/radius <= 1/2 over 400 teachers (max 0.479)',
+        falseAlarmPerCase: 1 / 401,
+      },
+    },
+  },
+];
+
+/**
+ * The table entry of a claim.
+ * @example claimTheory('gradient-fd-full').citation.paper
+ */
+export function claimTheory(id: string): ClaimTheory {
+  const t = CLAIM_THEORY.find((c) => c.id === id);
+  if (t === undefined) fail('id', 'id must name a claim of src/theory/claims.ts', id);
+  return t;
+}
