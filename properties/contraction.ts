@@ -99,9 +99,7 @@ const inBall = pointArbitrary(0.2, 1);
 
 /** One-step contraction along GD trajectories from the ball, with and without noise. */
 export const contraction = defineClaim<ClaimCase>({
-  id: theory.id,
-  title: theory.title,
-  citation: theory.citation,
+  id: 'contraction',
   needs: ['gd'],
   falseAlarmPerCase: theory.constants.c3.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 4, thorough: 200 },
@@ -126,9 +124,7 @@ const geo = claimTheory('geometric-convergence');
 const GEO_STEPS = geo.constants.T.value;
 /** Noiseless GD from the ball reaches W* geometrically: e_T^2 <= (1 - q)^T e_0^2 + floor. */
 export const geometricConvergence = defineClaim<ClaimCase>({
-  id: geo.id,
-  title: geo.title,
-  citation: geo.citation,
+  id: 'geometric-convergence',
   needs: ['gd'],
   falseAlarmPerCase: theory.constants.c3.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 4, thorough: 200 },

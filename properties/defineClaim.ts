@@ -17,14 +17,14 @@
 import fc from 'fast-check';
 import type { Capability, Implementation } from '../src/impl/Implementation.js';
 import { hasCapability } from '../src/impl/Implementation.js';
-import type { Citation, Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
+import { claimTheory } from '../src/theory/claims.js';
+import type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
 import { replayCommand } from './report.js';
 
 /** What a claim file writes; {@link defineClaim} does the rest. */
 export interface ClaimDefinition<T> {
+  /** The claim's id in src/theory/claims.ts, where its title and citation live (once). */
   readonly id: string;
-  readonly title: string;
-  readonly citation: Citation;
   readonly needs: readonly Capability[];
   /**
    * Probability that one case of a correct implementation fails (0 for exact claims). The
@@ -53,10 +53,11 @@ export const SHRINK_EVALUATIONS = 40;
  * @example const claim = defineClaim(definition); await claim.run(impl, { seed: 1, tier: 'quick' });
  */
 export function defineClaim<T>(def: ClaimDefinition<T>): Claim {
+  const theory = claimTheory(def.id);
   return {
     id: def.id,
-    title: def.title,
-    citation: def.citation,
+    title: theory.title,
+    citation: theory.citation,
     needs: def.needs,
     falseAlarmBudget: Math.min(1, def.falseAlarmPerCase * def.runs.thorough),
     run: (impl, options) => runDefinition(def, impl, options),

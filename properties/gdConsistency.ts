@@ -10,19 +10,15 @@
  * ```
  */
 import fc from 'fast-check';
-import { claimTheory } from '../src/theory/claims.js';
 import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { gamma, gradientRoundingBound, lossRoundingBound } from './rounding.js';
 import { ClaimViolation, expectAtMost } from './violation.js';
 
-const t = claimTheory('gd-consistency');
 /** GD equals T hand-made steps with the implementation's own gradient. */
 export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; readonly etaTenths: number }>({
-  id: t.id,
-  title: t.title,
-  citation: t.citation,
+  id: 'gd-consistency',
   needs: ['loss', 'gradient', 'gd'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 200 },

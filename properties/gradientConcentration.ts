@@ -46,9 +46,7 @@ const theory = claimTheory('gradient-concentration');
 const c2 = theory.constants.c2;
 /** Lemma 5.3 over points of the ball. */
 export const gradientConcentrationClaim = defineClaim<ClaimCase>({
-  id: theory.id,
-  title: theory.title,
-  citation: theory.citation,
+  id: 'gradient-concentration',
   needs: ['gradient', 'population'],
   falseAlarmPerCase: c2.falseAlarmPerCase ?? 0,
   runs: { quick: 2, default: 8, thorough: 300 },

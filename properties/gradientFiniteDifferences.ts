@@ -18,7 +18,6 @@ import fc from 'fast-check';
 import { networkOutput } from '../src/core/kernel.js';
 import type { Dataset, Weights } from '../src/core/layout.js';
 import { kinkFreeStep } from '../src/core/stencil.js';
-import { claimTheory } from '../src/theory/claims.js';
 import { caseArbitrary, direction, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { absDot, centralDifferenceOf, dot, oneSidedDerivative, shifted } from './finiteDifferences.js';
@@ -63,12 +62,9 @@ async function checkDirection(
   );
 }
 
-const t1 = claimTheory('gradient-fd-directional');
 /** Random-direction mode: `<grad L_N(W), U>` against the central difference along U. */
 export const gradientDirectional = defineClaim<ClaimCase>({
   id: 'gradient-fd-directional',
-  title: t1.title,
-  citation: t1.citation,
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 12, thorough: 300 },
@@ -83,12 +79,9 @@ export const gradientDirectional = defineClaim<ClaimCase>({
   },
 });
 
-const t2 = claimTheory('gradient-fd-full');
 /** Full mode: every coordinate of the gradient against its own central difference. */
 export const gradientFull = defineClaim<ClaimCase>({
   id: 'gradient-fd-full',
-  title: t2.title,
-  citation: t2.citation,
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 200 },
@@ -141,12 +134,9 @@ function oneSidedStep(data: Dataset, W: Weights, U: Float64Array): number {
   return Number.isFinite(hmax) ? hmax / 4 : 1;
 }
 
-const t3 = claimTheory('gradient-at-kink');
 /** At an exact kink, `<grad, U>` lies between the one-sided derivatives along U. */
 export const gradientAtKink = defineClaim<ClaimCase>({
   id: 'gradient-at-kink',
-  title: t3.title,
-  citation: t3.citation,
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -172,7 +162,6 @@ export const gradientAtKink = defineClaim<ClaimCase>({
   },
 });
 
-const t4 = claimTheory('hvp-fd');
 /**
  * v^T J u mode for the Hessian-vector product: `<v, H u>` against the central difference of
  * `<v, grad>` along u. The gradient is piecewise linear, so inside a kink-free stencil the
@@ -180,8 +169,6 @@ const t4 = claimTheory('hvp-fd');
  */
 export const hvpDirectional = defineClaim<ClaimCase>({
   id: 'hvp-fd',
-  title: t4.title,
-  citation: t4.citation,
   needs: ['gradient', 'hvp'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },

@@ -20,7 +20,6 @@ import fc from 'fast-check';
 import type { Dataset, Weights } from '../src/core/layout.js';
 import { haarOrthonormal } from '../src/core/linalg.js';
 import { createStreams } from '../src/core/random.js';
-import { claimTheory } from '../src/theory/claims.js';
 import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
@@ -50,12 +49,9 @@ function expectIdentical(what: string, a: ArrayLike<number>, b: ArrayLike<number
   }
 }
 
-const tPerm = claimTheory('invariance-permutation');
 /** Loss and gradient are equivariant under permuting hidden units. */
 export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: number }>({
-  id: tPerm.id,
-  title: tPerm.title,
-  citation: tPerm.citation,
+  id: 'invariance-permutation',
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -80,12 +76,9 @@ export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: n
   },
 });
 
-const tRot = claimTheory('invariance-rotation');
 /** Loss invariant, gradient rotated, when inputs and weights rotate together. */
 export const rotationInvariance = defineClaim<ClaimCase>({
-  id: tRot.id,
-  title: tRot.title,
-  citation: tRot.citation,
+  id: 'invariance-rotation',
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -161,12 +154,9 @@ export const rotationInvariance = defineClaim<ClaimCase>({
   },
 });
 
-const tDup = claimTheory('invariance-duplication');
 /** Duplicating every sample keeps the loss and the gradient (they are means over samples). */
 export const duplicationInvariance = defineClaim<ClaimCase>({
-  id: tDup.id,
-  title: tDup.title,
-  citation: tDup.citation,
+  id: 'invariance-duplication',
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -196,12 +186,9 @@ export const duplicationInvariance = defineClaim<ClaimCase>({
   },
 });
 
-const tScale = claimTheory('invariance-positive-scaling');
 /** relu(c z) = c relu(z) with c a power of two: exact identities. */
 export const scalingInvariance = defineClaim<ClaimCase & { readonly log2c: number }>({
-  id: tScale.id,
-  title: tScale.title,
-  citation: tScale.citation,
+  id: 'invariance-positive-scaling',
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -227,12 +214,9 @@ export const scalingInvariance = defineClaim<ClaimCase & { readonly log2c: numbe
   },
 });
 
-const tDet = claimTheory('determinism');
 /** The same call twice gives bit-identical answers (loss, gradient, and GD when offered). */
 export const determinism = defineClaim<ClaimCase>({
-  id: tDet.id,
-  title: tDet.title,
-  citation: tDet.citation,
+  id: 'determinism',
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 6, thorough: 200 },

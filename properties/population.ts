@@ -13,7 +13,6 @@
  * ```
  */
 import type { Weights } from '../src/core/layout.js';
-import { claimTheory } from '../src/theory/claims.js';
 import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showCase, type ClaimCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { dot, shifted } from './finiteDifferences.js';
@@ -50,12 +49,9 @@ async function smoothDerivative(
   return { value: (4 * d2 - d1) / 3, tol, coarse: d1 };
 }
 
-const tGrad = claimTheory('population-gradient-fd');
 /** The population gradient is the derivative of the population loss. */
 export const populationGradientFd = defineClaim<ClaimCase>({
-  id: tGrad.id,
-  title: tGrad.title,
-  citation: tGrad.citation,
+  id: 'population-gradient-fd',
   needs: ['population'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
@@ -77,12 +73,9 @@ export const populationGradientFd = defineClaim<ClaimCase>({
   },
 });
 
-const tHvp = claimTheory('population-hvp-fd');
 /** v^T J u: the population HVP is the derivative of the population gradient. */
 export const populationHvpFd = defineClaim<ClaimCase>({
-  id: tHvp.id,
-  title: tHvp.title,
-  citation: tHvp.citation,
+  id: 'population-hvp-fd',
   needs: ['population', 'populationHvp'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
@@ -103,12 +96,9 @@ export const populationHvpFd = defineClaim<ClaimCase>({
   },
 });
 
-const tStat = claimTheory('stationarity-population');
 /** grad L(W*) = 0 for the closed form. */
 export const populationStationarity = defineClaim<ClaimCase>({
-  id: tStat.id,
-  title: tStat.title,
-  citation: tStat.citation,
+  id: 'stationarity-population',
   needs: ['population'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 10, thorough: 300 },

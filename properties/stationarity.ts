@@ -27,12 +27,9 @@ function norm(a: Float64Array): number {
 
 const atWstar = pointArbitrary(0, 0);
 
-const tNoiseless = claimTheory('stationarity-noiseless');
 /** grad L_N(W*) = 0 without noise. */
 export const stationarityNoiseless = defineClaim<ClaimCase>({
-  id: tNoiseless.id,
-  title: tNoiseless.title,
-  citation: tNoiseless.citation,
+  id: 'stationarity-noiseless',
   needs: ['gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
@@ -66,9 +63,7 @@ const tNoisy = claimTheory('stationarity-noisy');
 const DELTA = tNoisy.constants.delta.value;
 /** |grad L_N(W*)|_F within its conditional Gaussian bound. */
 export const stationarityNoisy = defineClaim<ClaimCase>({
-  id: tNoisy.id,
-  title: tNoisy.title,
-  citation: tNoisy.citation,
+  id: 'stationarity-noisy',
   needs: ['gradient'],
   falseAlarmPerCase: DELTA,
   runs: { quick: 3, default: 10, thorough: 300 },

@@ -123,9 +123,7 @@ export function slopeWithInterval(x: readonly number[], y: readonly number[], le
 
 /** Final errors below C (d log N / N)(|W*|^2 + nu^2), log-log slope CI contains -1, excludes 0. */
 export const statisticalRate = defineClaim<InstanceConfig>({
-  id: theory.id,
-  title: theory.title,
-  citation: theory.citation,
+  id: 'statistical-rate',
   needs: ['gd'],
   falseAlarmPerCase: theory.constants.level.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 60 },

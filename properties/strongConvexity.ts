@@ -64,8 +64,6 @@ function curvatureClaim(id: string, which: 'population' | 'empirical') {
   const cL = theory.constants.cL;
   return defineClaim<ClaimCase>({
     id,
-    title: theory.title,
-    citation: theory.citation,
     needs: which === 'population' ? ['populationHvp'] : ['hvp'],
     falseAlarmPerCase: (cMu.falseAlarmPerCase ?? 0) + (cL.falseAlarmPerCase ?? 0),
     runs: { quick: 2, default: 8, thorough: 300 },

@@ -71,9 +71,7 @@ function outputs(Wstar: { d: number; K: number; data: Float64Array }, data: { n:
 
 /** The initialization error's log-log slope against N: CI contains -1/2, excludes 0. */
 export const tensorInitRate = defineClaim<InstanceConfig>({
-  id: rateTheory.id,
-  title: rateTheory.title,
-  citation: rateTheory.citation,
+  id: 'tensor-init-rate',
   needs: ['init'],
   falseAlarmPerCase: rateTheory.constants.level.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 60 },
@@ -115,9 +113,7 @@ export async function basinRatio(impl: Implementation, config: InstanceConfig): 
 
 /** At N = BASIN_N the initialization lands inside the ball of Theorem 4.2. */
 export const tensorInitBasin = defineClaim<InstanceConfig>({
-  id: basinTheory.id,
-  title: basinTheory.title,
-  citation: basinTheory.citation,
+  id: 'tensor-init-basin',
   needs: ['init'],
   falseAlarmPerCase: basinTheory.constants.N.falseAlarmPerCase ?? 0,
   runs: { quick: 1, default: 2, thorough: 100 },
