@@ -69,12 +69,16 @@ describe('squared ReLU tensor initialization (M3 path) on population moments rec
     });
   }
 
-  it('is deterministic: same seed, bit-identical result (sample moments)', () => {
-    const inst = makeOutputModelInstance({ d: 6, K: 3, kappa: 2, N: 2000, seed: 9, activation: 'squaredRelu' });
-    const run = () => tensorInit(inst.data, 3, { stream: createStreams(9).stream('init'), outputWeights: 'unknown', activation: sq });
+  it('is deterministic: same seed, bit-identical result (sample moments, noisy regime where the Jennrich restarts matter)', () => {
+    // d = 10, K = 5, N = 1000, seed 12345: before the eigenvectors were computed from seeded
+    // starts, mathjs' Math.random() inverse iteration made the 2nd of 3 calls differ here.
+    const inst = makeOutputModelInstance({ d: 10, K: 5, kappa: 2, N: 1000, seed: 12345, activation: 'squaredRelu' });
+    const run = () => tensorInit(inst.data, 5, { stream: createStreams(12345).stream('init'), outputWeights: 'unknown', activation: sq });
     const a = run();
-    const b = run();
-    expect(Array.from(a.W.data)).toEqual(Array.from(b.W.data));
-    expect(Array.from(a.v)).toEqual(Array.from(b.v));
+    for (let i = 0; i < 3; i++) {
+      const b = run();
+      expect(Array.from(b.W.data)).toEqual(Array.from(a.W.data));
+      expect(Array.from(b.v)).toEqual(Array.from(a.v));
+    }
   });
 });
