@@ -13,6 +13,7 @@ import { hessianPositiveDefiniteClaim } from './hessianPositiveDefinite.claim.js
 import { momentIdentitiesClaim } from './momentIdentities.claim.js';
 import { quadraticRandomInitClaim } from './quadraticRandomInit.claim.js';
 import type { ActivationSubject } from './subject.js';
+import { tensorSignRecoveryClaim } from './tensorSignRecovery.claim.js';
 import { zhongPropertiesClaim } from './zhongProperties.claim.js';
 
 export * from './subject.js';
@@ -21,6 +22,7 @@ export {
   hessianPositiveDefiniteClaim,
   momentIdentitiesClaim,
   quadraticRandomInitClaim,
+  tensorSignRecoveryClaim,
   zhongPropertiesClaim,
 };
 
@@ -32,5 +34,6 @@ export function activationClaims(subject: ActivationSubject): Claim[] {
     gradientFiniteDifferencesClaim(subject),
     hessianPositiveDefiniteClaim(subject),
     quadraticRandomInitClaim(subject),
+    tensorSignRecoveryClaim(subject),
   ];
 }

@@ -17,6 +17,8 @@ import {
   outputModelLoss,
   outputModelLossAndGradient,
 } from '../../src/core/outputModel/outputModelKernel.js';
+import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
+import { tensorInit } from '../../src/core/tensor/tensorInit.js';
 
 /** The parts of the core under test. */
 export interface ActivationSubject {
@@ -27,6 +29,9 @@ export interface ActivationSubject {
   readonly lossAndGradient: typeof outputModelLossAndGradient;
   readonly hessian: typeof outputModelHessian;
   readonly hvp: typeof outputModelHvp;
+  /** Tensor initialization and the activation view it reads coefficients from. */
+  readonly tensorInit: typeof tensorInit;
+  readonly tensorActivation: typeof tensorActivationOf;
 }
 
 /** The reference subject: the core as shipped. @example referenceActivationSubject().name */
@@ -39,6 +44,8 @@ export function referenceActivationSubject(): ActivationSubject {
     lossAndGradient: outputModelLossAndGradient,
     hessian: outputModelHessian,
     hvp: outputModelHvp,
+    tensorInit,
+    tensorActivation: tensorActivationOf,
   };
 }
 

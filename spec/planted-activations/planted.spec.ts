@@ -6,6 +6,7 @@ import {
   momentIdentitiesClaim,
   quadraticRandomInitClaim,
   referenceActivationSubject,
+  tensorSignRecoveryClaim,
   withActivation,
   zhongPropertiesClaim,
   type ActivationSubject,
@@ -13,6 +14,10 @@ import {
 import { ACTIVATIONS } from '../../src/core/activations/catalog.js';
 import { outputModelLossAndGradient } from '../../src/core/outputModel/outputModelKernel.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
+import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
+import { tensorInitFromMoments } from '../../src/core/tensor/tensorInit.js';
+import { sampleMoments } from '../../src/core/tensor/sampleMoments.js';
+import type { MomentSource } from '../../src/core/tensor/momentSource.js';
 
 const ref = referenceActivationSubject();
 
@@ -79,6 +84,44 @@ const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Cla
         const r = outputModelLossAndGradient(model, data, W, gW, gV);
         for (let q = 0; q < gW.length; q++) gW[q] = -gW[q];
         return r;
+      },
+    },
+  },
+  {
+    bug: 'RecMagSign reads v from -gamma (sign of m2 flipped): every output weight comes out negated',
+    claim: tensorSignRecoveryClaim,
+    subject: {
+      ...ref,
+      tensorActivation: (act) => {
+        const t = tensorActivationOf(act);
+        return { ...t, coefficients: (s) => { const m = t.coefficients(s); return [m[0], -m[1], m[2], m[3]]; } };
+      },
+    },
+  },
+  {
+    bug: 'He3 correction dropped from M3(V, V, V) (and y only centered): R3 biased by sym(V M1 (x) I)',
+    claim: tensorSignRecoveryClaim,
+    subject: {
+      ...ref,
+      tensorInit: (data, K, options) => {
+        // u_p u_q u_r alone: E[y u_p u_q u_r] = M3(V,V,V) + sym3(V M1 (x) V V^T), V V^T = I.
+        const src = sampleMoments(data, { varianceReduction: 'center' });
+        const buggy: MomentSource = {
+          ...src,
+          m3Projected(V, k) {
+            const T = src.m3Projected(V, k);
+            const m1p = src.m1Projected(V, k);
+            for (let p = 0; p < k; p++) {
+              for (let q = 0; q < k; q++) {
+                for (let r = 0; r < k; r++) {
+                  T[(p * k + q) * k + r] += (q === r ? m1p[p] : 0) + (p === r ? m1p[q] : 0) + (p === q ? m1p[r] : 0);
+                }
+              }
+            }
+            return T;
+          },
+        };
+        return tensorInitFromMoments(buggy, K, options);
       },
     },
   },

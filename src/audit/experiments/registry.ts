@@ -1,6 +1,6 @@
 /**
  * Every experiment of the audit, in report order. Adding one is adding it here.
- * Zhong et al. 2017, Fig. 1(a)-(b) join zhongFig1 once squared-ReLU tensor initialization exists.
+ * zhongFig1 covers Zhong et al. 2017, Fig. 1(a)-(c) (squared-ReLU tensor initialization).
  *
  * @example
  * ```ts

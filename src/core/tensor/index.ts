@@ -6,6 +6,7 @@
  * ```
  */
 export * from './reluMoments.js';
+export * from './tensorActivation.js';
 export * from './symmetricTensor.js';
 export * from './pseudoSolve.js';
 export * from './momentSource.js';

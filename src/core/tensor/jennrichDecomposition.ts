@@ -17,7 +17,7 @@
  * const comps = jennrichDecomposition(R3, K, stream);
  * ```
  */
-import { eigs, inv } from 'mathjs';
+import { eigs, inv, lusolve } from 'mathjs';
 import type { RandomStream } from '../random.js';
 import { pseudoSolve } from './pseudoSolve.js';
 import { contractMatrix, contractScalar, decompositionResidual, norm2 } from './symmetricTensor.js';
@@ -56,12 +56,16 @@ export function jennrichDecomposition(
     let A: Float64Array; // rows a_i
     try {
       const E = multiply(Ma, inv(Mb) as number[][]);
-      const res = eigs(E) as unknown as { eigenvectors: { vector: unknown[] }[] };
+      // Eigenvalues only: mathjs computes eigenvectors of a non-symmetric matrix by inverse
+      // iteration from Math.random() starts, which made the result differ from call to call.
+      // Inverse iteration from seeded starts gives the same vectors deterministically.
+      const res = eigs(E, { eigenvectors: false }) as unknown as { values: unknown };
+      const raw = res.values as unknown;
+      const values = (Array.isArray(raw) ? raw : (raw as { toArray(): unknown[] }).toArray()).map(re);
       A = new Float64Array(K * K);
-      res.eigenvectors.slice(0, K).forEach((e, i) => {
-        const v = e.vector.map(re);
-        const n = norm2(v) || 1;
-        for (let p = 0; p < K; p++) A[i * K + p] = v[p] / n;
+      values.slice(0, K).forEach((lambda, i) => {
+        const v = inverseIteration(E, lambda, stream.fillNormal(new Float64Array(K)));
+        for (let p = 0; p < K; p++) A[i * K + p] = v[p];
       });
     } catch {
       continue; // singular projection or failed eigensolve: try another pair
@@ -123,6 +127,24 @@ function leastSquaresWeights(T: Float64Array, K: number, A: Float64Array): Float
     rhs[i] = contractScalar(T, K, A.subarray(i * K, (i + 1) * K));
   }
   return pseudoSolve(G, K, rhs);
+}
+
+/**
+ * Unit eigenvector of E for the (real part of the) eigenvalue lambda: a few steps of inverse
+ * iteration with a slightly shifted lambda (exactly singular E - lambda I cannot be solved).
+ */
+function inverseIteration(E: number[][], lambda: number, start: Float64Array): Float64Array {
+  const K = E.length;
+  const shift = lambda + 1e-10 * (Math.abs(lambda) + 1);
+  const M = E.map((row, i) => row.map((x, j) => (i === j ? x - shift : x)));
+  let x = Array.from(start);
+  for (let it = 0; it < 3; it++) {
+    const y = (lusolve(M, x) as number[][]).map((r) => re(r[0]));
+    const n = norm2(y);
+    if (!(n > 0) || !Number.isFinite(n)) throw new Error('inverse iteration failed');
+    x = y.map((t) => t / n);
+  }
+  return Float64Array.from(x);
 }
 
 function toRows(M: Float64Array, K: number): number[][] {

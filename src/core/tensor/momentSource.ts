@@ -7,13 +7,14 @@
  *
  * Conventions: a basis V of the estimated subspace is K x d row-major (row k is the unit
  * vector v_k, like the units of `Weights`); moments use the Hermite tensors of THEORY.md:
- * `M1 = E[y x]`, `M2 = E[y (x x^T - I)]`, `M4 = E[y He4(x)]`.
+ * `M1 = E[y x]`, `M2 = E[y (x x^T - I)]`, `M3 = E[y He3(x)]`, `M4 = E[y He4(x)]`.
  *
  * @example
  * ```ts
  * const src: MomentSource = populationMoments(Wstar);
  * const P2 = src.m2();                     // d x d
  * const R3 = src.r3(V, K, [alpha])[0];     // K x K x K = M4(V, V, V, alpha)
+ * const T3 = src.m3Projected(V, K);        // K x K x K = M3(V, V, V)
  * ```
  */
 
@@ -30,6 +31,11 @@ export interface MomentSource {
   m2(): Float64Array;
   /** V M2 V^T = M2(V, V), K x K row-major, for a basis V (K x d rows). */
   m2Projected(V: Float64Array, K: number): Float64Array;
+  /**
+   * M3(V, V, V), K x K x K (the P3 of activations with m3 != 0, e.g. squared ReLU), computed
+   * from u = V x without forming any d^3 array.
+   */
+  m3Projected(V: Float64Array, K: number): Float64Array;
   /**
    * R3 = M4(V, V, V, alpha) for each alpha (unit d-vectors), K x K x K each, computed
    * without forming any d^3 or d^4 array.

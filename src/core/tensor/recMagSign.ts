@@ -4,15 +4,19 @@
  * sigma_i in {-1, +1} and, when unknown, its output weight v_i in {-1, +1}, by least squares
  * against the projected first and second moments:
  *
- *   V M1   = sum_i beta_i a_i,          beta_i  = sigma_i v_i m1(s_i) = sigma_i v_i s_i / 2
- *   V M2 V^T = sum_i gamma_i a_i a_i^T, gamma_i = v_i m2(s_i)        = v_i s_i / sqrt(2 pi)
+ *   V M1   = sum_i beta_i a_i,          beta_i  = sigma_i v_i m1(s_i)
+ *   V M2 V^T = sum_i gamma_i a_i a_i^T, gamma_i = v_i m2(s_i)
  *
+ * (ReLU: m1 = s / 2, m2 = s / sqrt(2 pi); squared ReLU: m1 = 2 s^2 / sqrt(2 pi), m2 = s^2.)
+ * For an activation homogeneous of degree p, m_j(s) = s^p m_j(1), so
+ * v_i = sign(gamma_i) sign(m2(1)), sigma_i = sign(beta_i) v_i sign(m1(1)) and
+ * s_i = (|gamma_i| / |m2(1)|)^(1/p) (or from beta with m1).
  * M2 is even in the direction, so gamma carries v_i and s_i but not sigma_i; M1 is odd, so
- * sign(beta_i) v_i = sigma_i. The magnitudes can come from either: the M1 system has Gram
+ * it fixes sigma_i. The magnitudes can come from either: the M1 system has Gram
  * matrix (a_i . a_j), the M2 system its entrywise square (a_i . a_j)^2, which is much better
  * conditioned when W*'s columns are far from orthogonal (Schur product theorem: the
  * Hadamard square of a correlation matrix has its smallest eigenvalue at least as large,
- * and in practice far larger). 'both' stacks the two systems unweighted.
+ * and in practice far larger). 'both' stacks the two systems unweighted, in the unknowns s_i^p.
  *
  * @example
  * ```ts
@@ -20,7 +24,9 @@
  * ```
  */
 import type { Weights } from '../layout.js';
+import { fail } from '../validate.js';
 import { pseudoSolve } from './pseudoSolve.js';
+import { coefficientVanishes, RELU_TENSOR, type TensorActivation } from './tensorActivation.js';
 
 /** Where the norms come from. */
 export type MagnitudeSource = 'm1' | 'm2' | 'both';
@@ -31,6 +37,8 @@ export type OutputWeights = 'positive' | 'unknown';
 export interface RecMagSignOptions {
   readonly magnitudes: MagnitudeSource;
   readonly outputWeights: OutputWeights;
+  /** Whose coefficients m1, m2 (default ReLU). */
+  readonly activation?: TensorActivation;
 }
 
 /** The recovered network and the raw least-squares coefficients. */
@@ -43,8 +51,6 @@ export interface RecMagSignResult {
   /** M2 coefficients gamma_i. */
   readonly gamma: Float64Array;
 }
-
-const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
 /**
  * Recovers W (d x K) and v from directions (K x K rows), the basis V (K x d rows), the
@@ -84,25 +90,34 @@ export function recMagSign(
   }
   const beta = solve(K, (i, j) => dot[i * K + j], r1);
   const gamma = solve(K, (i, j) => dot[i * K + j] ** 2, r2);
+  const act = options.activation ?? RELU_TENSOR;
+  const [u1, u2] = act.coefficients(1);
+  const p = act.degree;
+  if (coefficientVanishes(act, 1) || coefficientVanishes(act, 2)) {
+    fail('activation', 'RecMagSign needs m1(1) != 0 and m2(1) != 0', `${act.name}: m1(1) = ${u1}, m2(1) = ${u2}`);
+  }
+  const sg = (x: number) => (x < 0 ? -1 : 1);
+  // s from s^p (p = 1: no pow, so ReLU's arithmetic stays a single division).
+  const root = (t: number) => (p === 1 ? Math.abs(t) : Math.abs(t) ** (1 / p));
   const v = new Float64Array(K);
   const sigma = new Float64Array(K);
   for (let i = 0; i < K; i++) {
-    v[i] = options.outputWeights === 'positive' ? 1 : gamma[i] < 0 ? -1 : 1;
-    sigma[i] = (beta[i] < 0 ? -1 : 1) * v[i];
+    v[i] = options.outputWeights === 'positive' ? 1 : sg(gamma[i]) * sg(u2);
+    sigma[i] = sg(beta[i]) * v[i] * sg(u1);
   }
   let s: Float64Array;
   if (options.magnitudes === 'm1') {
-    s = beta.map((b) => 2 * Math.abs(b));
+    s = beta.map((b) => root(b / u1));
   } else if (options.magnitudes === 'm2') {
-    s = gamma.map((g) => SQRT_2PI * Math.abs(g));
+    s = gamma.map((g) => root(g / u2));
   } else {
-    // Unknowns s_i; rows: beta-system with coefficient sigma_i v_i / 2, gamma-system v_i / sqrt(2 pi).
-    const c1 = (i: number) => (sigma[i] * v[i]) / 2;
-    const c2 = (i: number) => v[i] / SQRT_2PI;
+    // Unknowns t_i = s_i^p; rows: beta-system with coefficient sigma_i v_i m1(1), gamma-system v_i m2(1).
+    const c1 = (i: number) => sigma[i] * v[i] * u1;
+    const c2 = (i: number) => v[i] * u2;
     const rhs = new Float64Array(K);
     for (let i = 0; i < K; i++) rhs[i] = c1(i) * r1[i] + c2(i) * r2[i];
     s = solve(K, (i, j) => c1(i) * c1(j) * dot[i * K + j] + c2(i) * c2(j) * dot[i * K + j] ** 2, rhs);
-    s = s.map(Math.abs);
+    s = s.map(root);
   }
   const W = new Float64Array(d * K);
   for (let i = 0; i < K; i++) {

@@ -29,7 +29,8 @@
  *       + (G_pq b_r + G_pr b_q + G_qr b_p)                    [the three pairings of I (x) I]
  *
  * with `b = V alpha` and `G = V V^T` (= I for an orthonormal basis). Only p <= q <= r are
- * accumulated; the tensor is symmetric. No d^3 or d^4 array is ever formed.
+ * accumulated; the tensor is symmetric. No d^3 or d^4 array is ever formed. M3(V, V, V)
+ * (squared ReLU's P3) is the same with He3: `u_p u_q u_r - (u_p G_qr + u_q G_pr + u_r G_pq)`.
  *
  * @example
  * ```ts
@@ -225,6 +226,39 @@ export function sampleMoments(data: Dataset, options: SampleMomentOptions = {}):
     m2Projected(V, K) {
       const { U, G, w2 } = weightsFor(V, K);
       return secondU(U, K, w2, G);
+    },
+    m3Projected(V, K) {
+      // He3(x)(V, V, V)_pqr = u_p u_q u_r - (u_p G_qr + u_q G_pr + u_r G_pq). The weights are
+      // w4 (y minus its order-0, 1 and 2 parts): orders other than 3 are orthogonal to He3.
+      const { U, G, w4 } = weightsFor(V, K);
+      const P = packedSize(K);
+      const S3 = new Float64Array(P);
+      const S1 = new Float64Array(K);
+      for (let i = 0; i < n; i++) {
+        const wi = w4[i];
+        const ub = i * K;
+        let idx = 0;
+        for (let p = 0; p < K; p++) {
+          const tp = wi * U[ub + p];
+          S1[p] += tp;
+          for (let q = p; q < K; q++) {
+            const tpq = tp * U[ub + q];
+            for (let r = q; r < K; r++) S3[idx++] += tpq * U[ub + r];
+          }
+        }
+      }
+      const T = new Float64Array(K * K * K);
+      let idx = 0;
+      for (let p = 0; p < K; p++) {
+        for (let q = p; q < K; q++) {
+          for (let r = q; r < K; r++) {
+            const v =
+              (S3[idx++] - (S1[p] * G[q * K + r] + S1[q] * G[p * K + r] + S1[r] * G[p * K + q])) / denom;
+            setSymmetric(T, K, p, q, r, v);
+          }
+        }
+      }
+      return T;
     },
     r3(V, K, alphas) {
       const { U, G, w4 } = weightsFor(V, K);

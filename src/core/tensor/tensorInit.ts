@@ -1,9 +1,11 @@
 /**
  * Tensor initialization (Zhong et al. 2017, Algorithm 1; used by Zhang et al. 2019):
  *
- * 1. V = top-K eigenvectors (by magnitude) of the estimate of P2 = M2 (ReLU: M2 != 0).
- * 2. R3 = P3(V, V, V) with P3 = M4(I, I, I, alpha) (ReLU: M3 = 0 identically, m3 = 0, so the
- *    M3 branch of the paper never applies), for several random unit alphas.
+ * 1. V = top-K eigenvectors (by magnitude) of the estimate of P2 = M2 (ReLU, squared ReLU: m2 != 0).
+ * 2. R3 = P3(V, V, V) with P3 = M3 when the activation's m3 != 0 (squared ReLU; one tensor,
+ *    no alpha), else M4(I, I, I, alpha) (ReLU: M3 = 0 identically) for several random unit
+ *    alphas. The activation (default ReLU) is a {@link TensorActivation}: its coefficients
+ *    m_j(s) decide the path and feed RecMagSign.
  * 3. Decompose R3: whitening by V P2 V^T + orthogonal power method when v = +1 (P2's weights
  *    share a sign), Jennrich + plug-in refinement when v is unknown. Among the alphas, keep
  *    the decomposition whose weakest component is strongest: the weight of unit i in R3 is
@@ -27,6 +29,7 @@
  * ```ts
  * const { W, v, diagnostics } = tensorInit(inst.data, 5, { stream: createStreams(1).stream('init') });
  * const exact = tensorInitFromMoments(populationMoments(Wstar), 5, { stream });
+ * const sq = tensorInit(data, 5, { stream, activation: tensorActivationOf(ACTIVATIONS.squaredRelu), outputWeights: 'unknown' });
  * ```
  */
 import { assertDataset, sliceDataset, type Dataset, type Weights } from '../layout.js';
@@ -37,6 +40,7 @@ import { projectMatrix, type MomentSource } from './momentSource.js';
 import { recMagSign, type MagnitudeSource, type OutputWeights } from './recMagSign.js';
 import { sampleMoments, type VarianceReduction } from './sampleMoments.js';
 import { norm2 } from './symmetricTensor.js';
+import { coefficientVanishes, RELU_TENSOR, thirdOrderPath, type TensorActivation } from './tensorActivation.js';
 import { topEigenvectors } from './topEigenvectors.js';
 import { whitenedDecomposition, type TensorComponents } from './whitenedDecomposition.js';
 
@@ -65,11 +69,15 @@ export interface TensorInitOptions {
   readonly magnitudes?: MagnitudeSource;
   /** Random restarts of the decomposition per component / per projection pair. Default 10. */
   readonly restarts?: number;
+  /** The teacher's activation (default ReLU); must be positively homogeneous with m2 != 0. */
+  readonly activation?: TensorActivation;
 }
 
 /** What happened inside, for reports and debugging. */
 export interface TensorInitDiagnostics {
   readonly split: SplitMode;
+  /** Which moment served as P3: M3 (m3 != 0) or M4(I, I, I, alpha). */
+  readonly p3: 'm3' | 'm4';
   /** Samples behind (P2, R3, RecMagSign); Infinity for population moments. */
   readonly sampleSizes: readonly [number, number, number];
   /** Top-K Ritz values of P2 (by magnitude). */
@@ -168,6 +176,14 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
   const magnitudes = options.magnitudes ?? 'm2';
   if (!['m1', 'm2', 'both'].includes(magnitudes)) fail('magnitudes', "magnitudes must be 'm1', 'm2' or 'both'", magnitudes);
   const alphaSpace = options.alphaSpace ?? 'subspace';
+  const activation = options.activation ?? RELU_TENSOR;
+  if (!activation || typeof activation.coefficients !== 'function' || !(activation.degree > 0)) {
+    fail('activation', 'activation must be a TensorActivation (see tensorActivationOf)', activation);
+  }
+  if (coefficientVanishes(activation, 2)) {
+    fail('activation', 'P2 = M3(I, I, alpha) or M4(I, I, alpha, alpha) (m2 = 0) is not implemented', activation.name);
+  }
+  const p3 = thirdOrderPath(activation);
   const d = sources.p2.d;
 
   // 1. Subspace.
@@ -176,9 +192,9 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
   const V = eig.vectors;
   const C = projectMatrix(V, K, d, P2);
 
-  // 2. R3 for L alphas, all in one pass over the data.
+  // 2. R3: M3(V, V, V) when m3 != 0; else M4(V, V, V, alpha) for L alphas in one data pass.
   const alphas: Float64Array[] = [];
-  for (let l = 0; l < L; l++) {
+  for (let l = 0; p3 === 'm4' && l < L; l++) {
     let alpha: Float64Array;
     if (alphaSpace === 'subspace') {
       const b = stream.fillNormal(new Float64Array(K));
@@ -190,10 +206,10 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
     const n = norm2(alpha);
     alphas.push(alpha.map((x) => x / n));
   }
-  const R3s = sources.r3.r3(V, K, alphas);
+  const R3s = p3 === 'm3' ? [sources.r3.m3Projected(V, K)] : sources.r3.r3(V, K, alphas);
 
   // 3. Decompose each; keep the one whose weakest component is strongest.
-  const strengths = new Float64Array(L);
+  const strengths = new Float64Array(R3s.length);
   let best: TensorComponents | undefined;
   let chosen = 0;
   R3s.forEach((R3, l) => {
@@ -213,12 +229,13 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
   const mag = sources.magnitudes;
   const m1p = mag.m1Projected(V, K);
   const Cm = mag.m2Projected(V, K);
-  const rec = recMagSign(comps.directions, V, K, d, m1p, Cm, { magnitudes, outputWeights });
+  const rec = recMagSign(comps.directions, V, K, d, m1p, Cm, { magnitudes, outputWeights, activation });
   return {
     W: rec.W,
     v: rec.v,
     diagnostics: {
       split,
+      p3,
       sampleSizes: [sources.p2.n, sources.r3.n, mag.n],
       p2Values: eig.values,
       eigenConverged: eig.converged,
