@@ -14,7 +14,7 @@ import { makeOutputModelInstance } from '../src/core/outputModel/outputModelInst
 import { createStreams } from '../src/core/random.js';
 import { tensorActivationOf } from '../src/core/tensor/tensorActivation.js';
 import { tensorInit } from '../src/core/tensor/tensorInit.js';
-import { zhongError } from '../src/experiments/zhongFig1.js';
+import { zhongError } from '../src/core/outputModel/zhongError.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);

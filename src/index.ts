@@ -59,3 +59,4 @@ export * from './fixtures/fixtureFile.js';
 export * from './fixtures/compareField.js';
 export * from './fixtures/runFixtures.js';
 export * from './theory/claims.js';
+export * from './core/outputModel/zhongError.js';

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
 import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelInstance.js';
 import { createStreams } from '../../src/core/random.js';
-import { zhongError } from '../../src/experiments/zhongFig1.js';
+import { zhongError } from '../../src/core/outputModel/zhongError.js';
 import { checkProperty } from './checkProperty.js';
 import type { ActivationSubject } from './subject.js';
 

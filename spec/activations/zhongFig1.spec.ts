@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, zhongError } from '../../src/experiments/zhongFig1.js';
+import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../../src/audit/experiments/zhongFig1Trials.js';
+import { zhongError } from '../../src/core/outputModel/zhongError.js';
 import type { Weights } from '../../src/core/layout.js';
 
 describe('Zhong Fig. 1 trial functions', () => {

@@ -15,7 +15,7 @@ import type { Claim, Tier } from '../../properties/Claim.js';
 import { hasCapability, type Capability } from '../impl/Implementation.js';
 import { ImplementationFault, isFault } from '../impl/ImplementationFault.js';
 import type { GuardedImplementation } from '../impl/guardedImplementation.js';
-import { EXIT } from '../cli/usage.js';
+import { EXIT } from './exitCodes.js';
 
 /** An implementation that `runClaimsCheck` can supervise. */
 export interface SupervisedImplementation extends GuardedImplementation {

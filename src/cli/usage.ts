@@ -7,8 +7,7 @@
  * ```
  */
 
-/** 0: every applicable claim held; 1: a claim failed; 2: bad usage or protocol error. */
-export const EXIT = { ok: 0, claimFailed: 1, usage: 2 } as const;
+export { EXIT } from '../check/exitCodes.js';
 
 /** Bad command-line usage; the CLI prints it with a hint and exits 2. */
 export class UsageError extends Error {

@@ -10,7 +10,7 @@
  * ```
  */
 import { parseArgs } from 'node:util';
-import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../experiments/zhongFig1.js';
+import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../audit/experiments/zhongFig1Trials.js';
 import { parsePositiveInt, type CliIo, type Command } from './usage.js';
 
 /** The command. */

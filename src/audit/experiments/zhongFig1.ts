@@ -1,6 +1,6 @@
 /**
  * Zhong et al. 2017, Figure 1 (squared ReLU, kappa = 2, K = 5, step 0.02), wrapping the pure
- * trial functions of src/experiments/zhongFig1.ts with the squared-ReLU tensor
+ * trial functions of ./zhongFig1Trials.ts with the squared-ReLU tensor
  * initialization (M3 path, v unknown; src/core/tensor):
  *
  * - (a) recovery rate over a (d, N) grid: tensor init, then GD on W (v from the init), success
@@ -26,7 +26,7 @@
  * zhongFig1.trials('quick').map((t) => t.id);
  * ```
  */
-import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, ZHONG_FIG1 } from '../../experiments/zhongFig1.js';
+import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, ZHONG_FIG1 } from './zhongFig1Trials.js';
 import { fitLine, fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 

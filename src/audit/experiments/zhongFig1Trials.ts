@@ -20,14 +20,15 @@
  * r.log10Objective[0];
  * ```
  */
-import { ACTIVATIONS } from '../core/activations/catalog.js';
-import type { Dataset, Weights } from '../core/layout.js';
-import { makeOutputModelInstance } from '../core/outputModel/outputModelInstance.js';
-import { outputModelLossAndGradient, type OutputModel } from '../core/outputModel/outputModelKernel.js';
-import { createStreams, type RandomStream } from '../core/random.js';
-import { drawSigns } from '../core/outputModel/outputModelInstance.js';
-import { tensorActivationOf } from '../core/tensor/tensorActivation.js';
-import { tensorInit } from '../core/tensor/tensorInit.js';
+import { ACTIVATIONS } from '../../core/activations/catalog.js';
+import type { Dataset, Weights } from '../../core/layout.js';
+import { makeOutputModelInstance } from '../../core/outputModel/outputModelInstance.js';
+import { outputModelLossAndGradient, type OutputModel } from '../../core/outputModel/outputModelKernel.js';
+import { createStreams, type RandomStream } from '../../core/random.js';
+import { drawSigns } from '../../core/outputModel/outputModelInstance.js';
+import { tensorActivationOf } from '../../core/tensor/tensorActivation.js';
+import { tensorInit } from '../../core/tensor/tensorInit.js';
+import { zhongError } from '../../core/outputModel/zhongError.js';
 
 /** The paper's settings. */
 export const ZHONG_FIG1 = {
@@ -52,50 +53,6 @@ export type Fig1Init = (data: Dataset, K: number, stream: RandomStream) => { W: 
  */
 export const squaredReluTensorInit: Fig1Init = (data, K, stream) =>
   tensorInit(data, K, { stream, outputWeights: 'unknown', activation: tensorActivationOf(ACTIVATIONS.squaredRelu) });
-
-/**
- * Zhong's error: min over permutations pi of max_j |w*_j - w_pi(j)| / |w*_j|, and whether the
- * minimizing permutation also matches the signs (brute force over K! permutations; K = 5).
- * @example zhongError(Wstar, vstar, Wstar, vstar) // { error: 0, signsMatch: true }
- */
-export function zhongError(
-  W: Weights,
-  v: Float64Array,
-  Wstar: Weights,
-  vstar: Float64Array,
-): { error: number; signsMatch: boolean } {
-  const { d, K } = Wstar;
-  const rel = (j: number, p: number) => {
-    let e = 0;
-    let n = 0;
-    for (let i = 0; i < d; i++) {
-      e += (Wstar.data[j * d + i] - W.data[p * d + i]) ** 2;
-      n += Wstar.data[j * d + i] ** 2;
-    }
-    return Math.sqrt(e / n);
-  };
-  let best = { error: Infinity, signsMatch: false };
-  const perm = Array.from({ length: K }, (_, k) => k);
-  const visit = (m: number) => {
-    if (m === K) {
-      let worst = 0;
-      let signs = true;
-      for (let j = 0; j < K; j++) {
-        worst = Math.max(worst, rel(j, perm[j]));
-        if (v[perm[j]] !== vstar[j]) signs = false;
-      }
-      if (worst < best.error) best = { error: worst, signsMatch: signs };
-      return;
-    }
-    for (let a = m; a < K; a++) {
-      [perm[m], perm[a]] = [perm[a], perm[m]];
-      visit(m + 1);
-      [perm[m], perm[a]] = [perm[a], perm[m]];
-    }
-  };
-  visit(0);
-  return best;
-}
 
 /**
  * Full-sample GD on W (and on v when `trainV`), recording L_N every `every` steps; when
