@@ -93,7 +93,30 @@ export function drawTeacher(d: number, K: number, kappa: number, stream: RandomS
 }
 
 /**
- * Draws N Gaussian inputs and the teacher's (noisy) outputs.
+ * Draws N Gaussian inputs from `inputs` and labels `output(X, i * d) + noiseStd * eps_i` with
+ * eps from `noise`: the sampler every teacher shares, whatever its activation (inputs first,
+ * then one noise draw per row, so a seed gives the same X for every model).
+ * @example sampleLabelled(10, 1000, 0.1, inputs, noise, (X, o) => X[o])
+ */
+export function sampleLabelled(
+  d: number,
+  N: number,
+  noiseStd: number,
+  inputs: RandomStream,
+  noise: RandomStream,
+  output: (X: Float64Array, offset: number) => number,
+): Dataset {
+  const X = inputs.fillNormal(new Float64Array(N * d));
+  const y = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    y[i] = output(X, i * d);
+    if (noiseStd > 0) y[i] += noiseStd * noise.normal();
+  }
+  return { n: N, d, X, y };
+}
+
+/**
+ * Draws N Gaussian inputs and the ReLU teacher's (noisy) outputs.
  * @example sampleData(Wstar, 1000, 0.1, streams.stream('inputs'), streams.stream('noise'))
  */
 export function sampleData(
@@ -104,13 +127,7 @@ export function sampleData(
   noise: RandomStream,
 ): Dataset {
   const { d, K } = Wstar;
-  const X = inputs.fillNormal(new Float64Array(N * d));
-  const y = new Float64Array(N);
-  for (let i = 0; i < N; i++) {
-    y[i] = networkOutput(Wstar.data, d, K, X, i * d);
-    if (noiseStd > 0) y[i] += noiseStd * noise.normal();
-  }
-  return { n: N, d, X, y };
+  return sampleLabelled(d, N, noiseStd, inputs, noise, (X, o) => networkOutput(Wstar.data, d, K, X, o));
 }
 
 /**

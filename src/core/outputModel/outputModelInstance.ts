@@ -12,7 +12,7 @@
  */
 import type { Activation, ActivationName } from '../activations/activation.js';
 import { activationByName } from '../activations/catalog.js';
-import { drawTeacher, validateInstanceConfig, type InstanceConfig } from '../instance.js';
+import { drawTeacher, sampleLabelled, validateInstanceConfig, type InstanceConfig } from '../instance.js';
 import type { Dataset, Weights } from '../layout.js';
 import { createStreams, type RandomStream } from '../random.js';
 import { teacherQuantities, type TeacherQuantities } from '../teacher.js';
@@ -62,13 +62,7 @@ export function sampleOutputModelData(
   noise: RandomStream,
 ): Dataset {
   const { d, K } = Wstar;
-  const X = inputs.fillNormal(new Float64Array(N * d));
-  const y = new Float64Array(N);
-  for (let i = 0; i < N; i++) {
-    y[i] = outputModelOutput(model, Wstar.data, d, K, X, i * d);
-    if (noiseStd > 0) y[i] += noiseStd * noise.normal();
-  }
-  return { n: N, d, X, y };
+  return sampleLabelled(d, N, noiseStd, inputs, noise, (X, o) => outputModelOutput(model, Wstar.data, d, K, X, o));
 }
 
 /**
