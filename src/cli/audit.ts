@@ -24,8 +24,8 @@ export const auditCommand: Command = {
   summary: "run the papers' experiments, estimate their constants, write a report",
   help: `relucheck audit [--quick | --full] [--out DIR] [--seed S] [--workers N] [--shard i/n] [--only PREFIX]...
 
-Runs Zhang et al. 2019's Fig. 2(a)-(d) and measures the constants of Lemmas 5.1-5.3 and
-Theorem 4.2, then writes DIR/report.html, DIR/report.md and DIR/results.jsonl.
+Runs Zhang et al. 2019's Fig. 2(a)-(d) and Zhong et al. 2017's Fig. 1(a)-(c), measures the
+constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/report.md and DIR/results.jsonl.
 
   --quick       the quick tier (default; a few minutes on 2 cores)
   --full        the papers' trial counts
