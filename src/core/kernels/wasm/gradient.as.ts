@@ -68,7 +68,8 @@ export function lossGrad(
       let out = 0.0;
       for (let k = 0; k < K; k++) {
         const s = load<f64>(zr + (<usize>k << 3));
-        if (s > 0) out += s;
+        // Adding +0 for an inactive unit leaves out (never -0) unchanged: branch-free.
+        out += select<f64>(s, 0.0, s > 0);
       }
       const r = out - load<f64>(yp + (<usize>(i + b) << 3));
       loss += r * r;
@@ -136,21 +137,7 @@ export function lossGrad(
         }
         continue;
       }
-      const c3 = load<f64>(cs, 24);
-      const x3 = <usize>load<u32>(ps, 12);
-      const s3 = f64x2.splat(c3);
-      for (; j + 16 <= rowBytes; j += 16) {
-        let t = f64x2.add(v128.load(g + j), f64x2.mul(s0, v128.load(x0 + j)));
-        t = f64x2.add(t, f64x2.mul(s1, v128.load(x1 + j)));
-        t = f64x2.add(t, f64x2.mul(s2, v128.load(x2 + j)));
-        v128.store(g + j, f64x2.add(t, f64x2.mul(s3, v128.load(x3 + j))));
-      }
-      if (j < rowBytes) {
-        let t = load<f64>(g + j) + c0 * load<f64>(x0 + j);
-        t = t + c1 * load<f64>(x1 + j);
-        t = t + c2 * load<f64>(x2 + j);
-        store<f64>(g + j, t + c3 * load<f64>(x3 + j));
-      }
+      add4(g, rowBytes, c0, x0, c1, x1, c2, x2, load<f64>(cs, 24), <usize>load<u32>(ps, 12));
     }
     i += rows;
     xa += <usize>rows * rowBytes;
@@ -327,6 +314,30 @@ function forward1(xa: usize, za: usize, wp: usize, pairBytes: usize, P: i32, row
       a0 = f64x2.add(a0, f64x2.mul(v128.load(w0 + (j << 1)), v128.load64_splat(xa + j)));
     }
     v128.store(za + (<usize>p << 4), a0);
+  }
+}
+
+/** g = (((g + c0 x0) + c1 x1) + c2 x2) + c3 x3 over `bytes` bytes, one rounding per term. */
+@inline
+function add4(
+  g: usize, bytes: usize, c0: f64, x0: usize, c1: f64, x1: usize, c2: f64, x2: usize, c3: f64, x3: usize,
+): void {
+  const s0 = f64x2.splat(c0);
+  const s1 = f64x2.splat(c1);
+  const s2 = f64x2.splat(c2);
+  const s3 = f64x2.splat(c3);
+  let j: usize = 0;
+  for (; j + 16 <= bytes; j += 16) {
+    let t = f64x2.add(v128.load(g + j), f64x2.mul(s0, v128.load(x0 + j)));
+    t = f64x2.add(t, f64x2.mul(s1, v128.load(x1 + j)));
+    t = f64x2.add(t, f64x2.mul(s2, v128.load(x2 + j)));
+    v128.store(g + j, f64x2.add(t, f64x2.mul(s3, v128.load(x3 + j))));
+  }
+  if (j < bytes) {
+    let t = load<f64>(g + j) + c0 * load<f64>(x0 + j);
+    t = t + c1 * load<f64>(x1 + j);
+    t = t + c2 * load<f64>(x2 + j);
+    store<f64>(g + j, t + c3 * load<f64>(x3 + j));
   }
 }
 
