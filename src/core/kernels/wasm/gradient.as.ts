@@ -85,18 +85,18 @@ export function lossGrad(
       const zk = zp + (<usize>k << 3);
       // Branch-free compaction (the activity pattern is unpredictable): every row writes its
       // slot, and m advances only past the active ones.
-      let m: usize = <usize>(r0 != 0 && load<f64>(zk) >= 0);
+      let m: usize = <usize>((r0 != 0) & (load<f64>(zk) >= 0));
       store<f64>(cs, r0);
       store<u32>(ps, <u32>xa);
       store<f64>(cs + (m << 3), r1);
       store<u32>(ps + (m << 2), <u32>(xa + rowBytes));
-      m += <usize>(r1 != 0 && load<f64>(zk + zRow) >= 0);
+      m += <usize>((r1 != 0) & (load<f64>(zk + zRow) >= 0));
       store<f64>(cs + (m << 3), r2);
       store<u32>(ps + (m << 2), <u32>(xa + 2 * rowBytes));
-      m += <usize>(r2 != 0 && load<f64>(zk + 2 * zRow) >= 0);
+      m += <usize>((r2 != 0) & (load<f64>(zk + 2 * zRow) >= 0));
       store<f64>(cs + (m << 3), r3);
       store<u32>(ps + (m << 2), <u32>(xa + 3 * rowBytes));
-      m += <usize>(r3 != 0 && load<f64>(zk + 3 * zRow) >= 0);
+      m += <usize>((r3 != 0) & (load<f64>(zk + 3 * zRow) >= 0));
       if (m == 0) continue;
       const g = gp + <usize>k * rowBytes;
       const c0 = load<f64>(cs);
