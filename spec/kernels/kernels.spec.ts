@@ -33,7 +33,8 @@ interface Case {
   readonly seed: number;
 }
 
-// K = 1, d = 1, N = 1, N odd, K odd and even, K = d, d odd.
+// K = 1, d = 1, N = 1, N odd, K odd and even, K = d, d odd; N mod 4 = 0, 1, 2, 3 (the wasm
+// kernel works in blocks of 4 rows, so every leftover-row count is covered).
 const CASES: readonly Case[] = [
   { N: 1, d: 1, K: 1, seed: 1 },
   { N: 7, d: 1, K: 1, seed: 2 },
@@ -45,6 +46,7 @@ const CASES: readonly Case[] = [
   { N: 1000, d: 17, K: 7, seed: 8 },
   { N: 999, d: 50, K: 15, seed: 9 },
   { N: 500, d: 20, K: 10, seed: 10 },
+  { N: 258, d: 9, K: 6, seed: 12 },
 ];
 
 /** A noisy instance and a W away from W* (about half the units active on each row). */

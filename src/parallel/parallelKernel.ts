@@ -1,8 +1,10 @@
 /**
- * Loss and gradient split over worker threads with shared memory: each worker runs the wasm
- * SIMD kernel on a fixed part of the rows (see `partRange`) and returns unscaled partial
- * sums; the main thread adds them in worker order and scales by 1/N. Fixed split and fixed
- * summation order make the result bit-identical from run to run.
+ * Loss and gradient split over threads with shared memory: the rows are cut into `workers`
+ * fixed parts (see `partRange`); the calling thread computes part 0 itself with the wasm SIMD
+ * kernel while `workers - 1` worker threads compute the others (one fewer thread to wake per
+ * call), each as unscaled partial sums; the calling thread adds them in part order and
+ * scales by 1/N. Fixed split and fixed summation order make the result bit-identical from
+ * run to run.
  *
  * Runtime machinery (threads), hence outside the pure core and optional. The workers load
  * the compiled dist/ files (`npm run build`). Always `await kernel.close()`; the workers are
@@ -21,6 +23,7 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LossGradientFn } from '../core/gd.js';
+import { createWasmKernel } from '../core/kernels/wasm.js';
 import type { Dataset, Weights } from '../core/layout.js';
 import { assertIntegerInRange } from '../core/validate.js';
 import {
@@ -28,6 +31,7 @@ import {
   CTRL,
   CTRL_SLOTS,
   PARAMS,
+  partRange,
   PARAMS_SLOTS,
   resultOffset,
   type LoadMessage,
@@ -36,13 +40,14 @@ import {
 
 /** Options of {@link createParallelKernel}. */
 export interface ParallelOptions {
-  /** Worker threads (default 2). */
+  /** Parallel parts (default 2): the calling thread computes one, worker threads the rest. */
   readonly workers?: number;
 }
 
 /** A running pool of gradient workers. */
 export interface ParallelKernel {
   readonly lossAndGradient: LossGradientFn;
+  /** Parallel parts (threads computing at once, the calling thread included). */
   readonly workers: number;
   /** Stops the workers and waits for them to exit. Idempotent. */
   close(): Promise<void>;
@@ -68,7 +73,9 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
   const params = new Float64Array(paramsBuf);
   const ports: import('node:worker_threads').MessagePort[] = [];
   const workers: Worker[] = [];
-  for (let index = 0; index < parts; index++) {
+  // Part 0 runs on the calling thread; worker `index` computes part `index`.
+  const own = createWasmKernel();
+  for (let index = 1; index < parts; index++) {
     const { port1, port2 } = new MessageChannel();
     const wd: WorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, params: paramsBuf, index, parts, port: port2 };
     const worker = new Worker(workerUrl(), { workerData: wd, transferList: [port2] });
@@ -89,17 +96,27 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
   let yBuf: ArrayBufferLike | undefined;
   let shared: { X: Float64Array; y: Float64Array; W: Float64Array; results: Float64Array; d: number } | undefined;
 
-  /** Bumps the generation and blocks until every worker has finished the command. */
-  function dispatch(command: number): void {
+  /**
+   * Bumps the generation, runs `meanwhile` (the calling thread's share) and blocks until
+   * every worker has finished the command, also when `meanwhile` throws.
+   */
+  function dispatch(command: number, meanwhile: () => void): void {
     Atomics.store(ctrl, CTRL.done, 0);
     Atomics.store(ctrl, CTRL.command, command);
     Atomics.add(ctrl, CTRL.generation, 1);
     Atomics.notify(ctrl, CTRL.generation);
-    for (let done = Atomics.load(ctrl, CTRL.done); done < parts; done = Atomics.load(ctrl, CTRL.done)) {
+    let ownError: unknown;
+    try {
+      meanwhile();
+    } catch (err) {
+      ownError = err ?? new Error('parallel kernel: the calling thread failed');
+    }
+    for (let done = Atomics.load(ctrl, CTRL.done); done < workers.length; done = Atomics.load(ctrl, CTRL.done)) {
       if (Atomics.wait(ctrl, CTRL.done, done, 60_000) === 'timed-out') {
         throw new Error('parallel kernel: a worker did not answer within 60 s');
       }
     }
+    if (ownError !== undefined) throw ownError;
     if (Atomics.load(ctrl, CTRL.failed) !== 0) {
       throw new Error('parallel kernel: a worker failed (its error is on stderr)');
     }
@@ -124,7 +141,7 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
       W: W.buffer as SharedArrayBuffer, results: results.buffer as SharedArrayBuffer,
     };
     for (const p of ports) p.postMessage(msg);
-    dispatch(COMMAND.load);
+    dispatch(COMMAND.load, () => own.release());
     shared = { X, y, W, results, d };
     xBuf = data.X.buffer;
     yBuf = data.y.buffer;
@@ -140,7 +157,19 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
     params[PARAMS.xOffset] = data.X.byteOffset >> 3;
     params[PARAMS.yOffset] = data.y.byteOffset >> 3;
     params[PARAMS.n] = data.n;
-    dispatch(COMMAND.compute);
+    dispatch(COMMAND.compute, () => {
+      // Part 0, exactly as a worker computes its part (see gradientWorker.ts).
+      const [start, end] = partRange(data.n, parts, 0);
+      const xOff = (data.X.byteOffset >> 3) + start * W.d;
+      const yOff = (data.y.byteOffset >> 3) + start;
+      const part: Dataset = {
+        n: end - start,
+        d: W.d,
+        X: s.X.subarray(xOff, xOff + (end - start) * W.d),
+        y: s.y.subarray(yOff, yOff + end - start),
+      };
+      s.results[0] = own.halfSquaresAndSums(part, { d: W.d, K: W.K, data: s.W.subarray(0, dK) }, s.results.subarray(1, 1 + dK));
+    });
     // Fixed order: worker 0, then 1, ...; then the same 1/N scaling as the serial kernels.
     let half = 0;
     grad.fill(0);

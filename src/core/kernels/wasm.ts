@@ -114,7 +114,7 @@ export function createWasmKernel(): WasmKernel {
     const wp = scratch;
     const gp = align16(wp + 16 * pairs * d);
     const zp = align16(gp + 8 * d * K);
-    ensure(zp + 32 * pairs);
+    ensure(zp + 64 * pairs + 48); // z of 4 rows, then 4 (coefficient, row) slots
     const heap = new Float64Array(ex.memory.buffer);
     // W interleaved by unit pairs (lane l of pair p is unit 2p + l), a zero unit if K is odd.
     const w = W.data;
