@@ -70,7 +70,7 @@ export async function bench(out: (line: string) => void): Promise<void> {
         ['plain TS', lossAndGradient],
         ['specialized TS', specializedLossAndGradient],
         ['wasm SIMD', createWasmKernel().lossAndGradient],
-        ['wasm x 2 workers', par.lossAndGradient],
+        ['wasm, caller + 1 worker', par.lossAndGradient],
       ];
       const samples = new Map<string, number[]>();
       const reps = new Map<string, number>();
