@@ -11,7 +11,7 @@
 import { gradientDescent } from '../../core/gd.js';
 import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
-import { initialize, TENSOR_INIT_AVAILABLE, type InitKind } from './initialize.js';
+import { initialize, type InitKind } from './initialize.js';
 import { PAPER } from './settings.js';
 import { fitLine, fmt, quantile } from './stats.js';
 import { str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
@@ -28,7 +28,7 @@ const EARLY_LEVEL = 1e-2;
 const TAIL = [1e-20, 1e-6] as const;
 const TITLE = 'Fig. 2(a): loss curves, tensor vs random initialization';
 /** The tensor curve joins when tensor initialization exists (until then its verdict is pending). */
-const INITS: readonly InitKind[] = TENSOR_INIT_AVAILABLE ? ['tensor', 'random'] : ['random'];
+const INITS: readonly InitKind[] = ['tensor', 'random'];
 
 function stepsTo(log10Loss: readonly number[], level: number): number {
   const i = log10Loss.findIndex((v) => v <= Math.log10(level));
@@ -98,7 +98,6 @@ export const fig2a: Experiment = {
       else linearBad++;
       rows.push([r.id, used, fmt(curve[0]), fmt(curve[curve.length - 1]), Number.isNaN(e) ? 'not reached' : e, fmt(rates.first), fmt(rates.second), fmt(slope)]);
     }
-    const provisional = !TENSOR_INIT_AVAILABLE;
     const vegaLite = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       width: 420,
@@ -119,14 +118,13 @@ export const fig2a: Experiment = {
         status: linearOk + linearBad === 0 ? 'inconclusive' : linearBad === 0 ? 'supported' : 'not supported',
         evidence: `steps per decade of loss in the halves of the window [${TAIL[0]}, ${TAIL[1]}] agree within a factor 2 (constant rate; a sublinear rate slows by more) in ${linearOk} run(s), disagree in ${linearBad}, window not crossed (stuck or not converged in ${ITERATIONS} steps) in ${linearNa}.`,
       },
-      earlyVerdict(early, provisional),
+      earlyVerdict(early),
     ];
     return {
       id: 'fig2a',
       title: TITLE,
       notes: [
         `d = ${D}, K = ${K}, N = ${N}, kappa = 2, eta = 0.5, noiseless, up to ${ITERATIONS} steps (stop at loss ${FLOOR}, the rounding floor).`,
-        ...(provisional ? ['Tensor initialization is not in src/core yet: only the random-initialization curve is shown.'] : []),
       ],
       figures: [{ id: 'fig2a', title: TITLE, caption: 'log10 of the empirical loss against the iteration, one line per run.', vegaLite }],
       tables: [
@@ -141,10 +139,9 @@ export const fig2a: Experiment = {
   },
 };
 
-function earlyVerdict(early: Record<string, number[]>, provisional: boolean): Verdict {
+function earlyVerdict(early: Record<string, number[]>): Verdict {
   const claim = `tensor initialization is faster early (fewer steps to loss ${EARLY_LEVEL})`;
   const citation = 'Zhang et al. 2019, Section 6, Fig. 2(a)';
-  if (provisional) return { claim, citation, status: 'pending', evidence: 'tensor initialization is not in src/core yet.' };
   const med = (xs: number[]) => quantile(xs.map((x) => (Number.isNaN(x) ? Infinity : x)), 0.5);
   const t = med(early.tensor);
   const r = med(early.random);

@@ -16,18 +16,6 @@ import type { RandomStream } from '../../core/random.js';
 /** An initialization the experiments ask for. */
 export type InitKind = 'tensor' | 'random';
 
-/** Whether tensor initialization is available in src/core (it is; kept for the figures' guards). */
-export const TENSOR_INIT_AVAILABLE = true;
-
-/**
- * The initialization a trial of `kind` will actually run. Trial ids carry it, so when tensor
- * initialization lands the tensor trials get new ids: a resumed audit runs them instead of
- * keeping the random-init stand-ins, and the report drops records no current trial has.
- */
-export function effectiveInit(kind: InitKind): InitKind {
-  return kind === 'tensor' && !TENSOR_INIT_AVAILABLE ? 'random' : kind;
-}
-
 /** The starting point and the initialization actually used. */
 export interface Start {
   readonly W0: Weights;
@@ -36,7 +24,7 @@ export interface Start {
 
 /** W0 for `kind` on `data` with K units; random is i.i.d. standard Gaussian as in Zhang et al. */
 export function initialize(kind: InitKind, data: Dataset, K: number, stream: RandomStream): Start {
-  if (kind === 'tensor' && TENSOR_INIT_AVAILABLE) {
+  if (kind === 'tensor') {
     return { W0: tensorInit(data, K, { stream }).W, used: 'tensor' };
   }
   return { W0: randomInit(data.d, K, stream), used: 'random' };

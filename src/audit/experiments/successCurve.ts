@@ -10,7 +10,7 @@
  * export const fig2b = successCurveExperiment({ id: 'fig2b', scaleBy: 'd', ... });
  * ```
  */
-import { effectiveInit, type InitKind } from './initialize.js';
+import type { InitKind } from './initialize.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { bootstrap, crossing, fmt, fmtInterval, intervalsOverlap, type Interval } from './stats.js';
@@ -57,7 +57,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
     trials(tier: AuditTier): readonly TrialSpec[] {
       const out: TrialSpec[] = [];
       const g = design.grid[tier];
-      const init = effectiveInit(design.init);
+      const init = design.init;
       for (const { d, K } of design.curves) {
         const s = key === 'd' ? d : K;
         for (const ratio of g.ratios) {
@@ -137,7 +137,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
         notes: [
           ...design.notes,
           `success: aligned relative error <= ${PAPER.successThreshold}; threshold ${label}* = where the success rate first reaches 1/2 (linear interpolation), 90% percentile-bootstrap interval over trials (${'inf'} = not reached within the grid in that share of resamples).`,
-          ...(provisional ? [`PROVISIONAL: tensor initialization is not in src/core yet; these trials used random initialization.`] : []),
+          ...(provisional ? [`PROVISIONAL: some records used another initialization than ${design.init} (see results.jsonl, initUsed).`] : []),
         ],
         figures: [{ id: design.id, title: design.title, caption: `Success rate against ${label}, one curve per ${key}.`, vegaLite }],
         tables: [
