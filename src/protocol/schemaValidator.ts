@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import { COMMANDS, type Command } from './messages.js';
+import { protocolRegExp } from './protocolRegExp.js';
 
 const SCHEMA_BASE = 'https://relucheck.example/protocol/1/';
 
@@ -44,7 +45,8 @@ let cached: ProtocolValidator | undefined;
 /** The validator over every schema file (compiled once per process). */
 export function protocolValidator(): ProtocolValidator {
   if (cached) return cached;
-  const ajv = new Ajv({ allErrors: false, strict: true });
+  // protocolRegExp: base64 arrays of any size (a native RegExp overflows the stack on ~1e7 characters).
+  const ajv = new Ajv({ allErrors: false, strict: true, code: { regExp: protocolRegExp } });
   const dir = schemaDirectory();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
     ajv.addSchema(JSON.parse(readFileSync(join(dir, file), 'utf8')) as object);
