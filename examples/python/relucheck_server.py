@@ -27,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import relu_numpy as rn  # noqa: E402
+import tensor_init_numpy as ti  # noqa: E402
 
 PROTOCOL_VERSION = 1
 
@@ -122,6 +123,13 @@ def h_gd(s, req):
     return {"W": encode_array(rn.flatten(W)), "loss": encode_array(losses)}
 
 
+def h_init(s, req):
+    """Tensor initialization; the request's seed seeds numpy.random.default_rng (see
+    tensor_init_numpy.py), so the same dataset, K and seed give the same W bit for bit."""
+    X, y = s.dataset(req["dataset"])
+    return {"W": encode_array(rn.flatten(ti.tensor_init(X, y, req["K"], req["seed"])))}
+
+
 HANDLERS = {
     "dataset": h_dataset,
     "loss": h_loss,
@@ -131,10 +139,11 @@ HANDLERS = {
     "populationGradient": h_population_gradient,
     "populationHvp": h_population_hvp,
     "gd": h_gd,
+    "init": h_init,
 }
 
 # Capability names of the protocol; "population" needs both population handlers.
-CAPABILITIES = ["loss", "gradient", "hvp", "population", "populationHvp", "gd"]
+CAPABILITIES = ["loss", "gradient", "hvp", "population", "populationHvp", "gd", "init"]
 
 
 def serve(handlers=HANDLERS, capabilities=CAPABILITIES, name="relu_numpy", stdin=sys.stdin, stdout=sys.stdout):

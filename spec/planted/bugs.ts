@@ -244,6 +244,23 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
     }),
   },
   {
+    // Twin of the Python bug init-sign-flipped (spec/protocol/python/planted_server.py):
+    // RecMagSign reads each unit's orientation from M1 with the wrong sign, so W0 = -W.
+    name: 'init orientations flipped (RecMagSign sign)',
+    caughtBy: 'tensor-init-basin',
+    make: () => {
+      const ref = referenceImplementation();
+      return {
+        ...ref,
+        name: 'init sign flipped',
+        tensorInit: async (data, req) => {
+          const W = await ref.tensorInit!(data, req);
+          return { ...W, data: W.data.map((v) => -v) };
+        },
+      };
+    },
+  },
+  {
     name: 'init uses only the first 1000 samples (error stops falling with N)',
     caughtBy: 'tensor-init-rate',
     make: () => {

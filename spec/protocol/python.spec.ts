@@ -36,7 +36,7 @@ describe('the NumPy example passes relucheck check', () => {
   it('--validate-protocol: every message valid against the schemas', async () => {
     const r = await check(['--cmd', server, '--validate-protocol', '--json']);
     const doc = JSON.parse(r.stdout) as { ok: boolean; steps: { request: string; outcome: string }[] };
-    expect(doc.steps.map((s) => s.request)).toEqual(['start', 'loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd']);
+    expect(doc.steps.map((s) => s.request)).toEqual(['start', 'loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd', 'init']);
     expect(doc.steps.every((s) => s.outcome === 'ok'), JSON.stringify(doc.steps)).toBe(true);
     expect(r.code).toBe(0);
   });
@@ -112,13 +112,16 @@ describe('with the property suite of this build', () => {
     const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), isTTY: false };
     const code = await makeCheckCommand(loadSuiteClaims).run(['--cmd', server, '--tier', 'quick'], io);
     expect(out).not.toMatch(/^(FAIL|ERROR)/m);
-    // Every claim the server's declared capabilities allow must pass; the rest (tensor init,
-    // which the NumPy example does not offer) must say not applicable, never pass or fail.
-    const offered = new Set(['loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd']);
+    // The server offers every capability (tensor init since examples/python/tensor_init_numpy.py),
+    // so every claim applies and must pass; the tensor claims by name, so a lost capability
+    // cannot turn them into a silent "not applicable".
+    const offered = new Set(['loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd', 'init']);
     const claims = suite?.claims ?? [];
     const applicable = claims.filter((c) => c.needs.every((n) => offered.has(n))).length;
-    expect(applicable).toBeGreaterThan(0);
-    expect(out).toMatch(new RegExp(`${applicable} passed, 0 failed, ${claims.length - applicable} not applicable, 0 errored`));
+    expect(applicable).toBe(claims.length);
+    expect(out).toMatch(new RegExp(`${applicable} passed, 0 failed, 0 not applicable, 0 errored`));
+    expect(out).toMatch(/^PASS {2}tensor-init-rate /m);
+    expect(out).toMatch(/^PASS {2}tensor-init-basin /m);
     expect(code).toBe(0);
   });
 
@@ -174,5 +177,41 @@ describe.each(bugs)('Python planted bug %s', (bug, twinName, claimId, file, firs
     expect(verdict.status, verdict.message).toBe(ts.status);
     expect(verdict.status).toBe(twin!.caughtBy === undefined ? 'passed' : 'failed');
     if (verdict.status === 'failed') expect(verdict.checkReplay).toMatch(new RegExp(`--claim ${claimId} --seed 1 --tier quick`));
+  });
+});
+
+/**
+ * Planted bugs in the NumPy tensor initialization. The init is random and only statistically
+ * specified, so there are no golden fixtures for it: the tensor claims are the judge, through
+ * the protocol, with the same verdict as the TypeScript twin where there is one.
+ * [Python bug, TypeScript twin (spec/planted/bugs.ts) or null, the claim that must fail it]
+ */
+const initBugs: [string, string | null, string][] = [
+  // Wrong sign recovery: W0 = -W (caught at once: the error is about 2 |W*|_F).
+  ['init-sign-flipped', 'init orientations flipped (RecMagSign sign)', 'tensor-init-basin'],
+  // A dropped moment term: M2 as the raw average of y x x^T (He2's -I dropped, y not centered).
+  ['init-raw-second-moment', null, 'tensor-init-rate'],
+];
+
+describe.each(initBugs)('Python planted init bug %s', (bug, twinName, claimId) => {
+  it.skipIf(!suite)(`fails ${claimId} through the protocol${twinName ? `, like its TypeScript twin "${twinName}"` : ''}`, async () => {
+    const claim = suite!.claims.find((c) => c.id === claimId);
+    expect(claim, `claim ${claimId}`).toBeDefined();
+    const options = { seed: 1, tier: 'quick' as const };
+    const report = await runClaimsCheck({
+      connect: () => processImplementation({ command: planted(bug), timeoutMs: 20_000 }),
+      claims: [claim!],
+      seed: options.seed,
+      tier: options.tier,
+      replayPrefix: `relucheck check --cmd ${planted(bug)}`,
+    });
+    const verdict = report.verdicts[0];
+    expect(verdict.status, verdict.message).toBe('failed');
+    expect(verdict.checkReplay).toMatch(new RegExp(`--claim ${claimId} --seed 1 --tier quick`));
+    if (twinName === null) return;
+    const twin = suite!.twins.find((t) => t.name === twinName);
+    expect(twin, `twin ${twinName}`).toBeDefined();
+    expect(twin!.caughtBy).toBe(claimId);
+    expect((await claim!.run(twin!.make(), options)).status).toBe(verdict.status);
   });
 });

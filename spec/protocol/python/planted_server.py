@@ -15,6 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "examples", "python"))
 import relu_numpy as rn  # noqa: E402
 import relucheck_server as srv  # noqa: E402
+import tensor_init_numpy as ti  # noqa: E402
 
 
 def empirical_gradient(X, y, W, *, sign=1.0, scale=None, mask="relu", use_y=True):
@@ -65,6 +66,28 @@ def hvp_without_mask(session, req):
     return {"hvp": srv.encode_array(rn.flatten(np.repeat((X.T @ s)[:, None], W.shape[1], axis=1) / X.shape[0]))}
 
 
+def init_handler(transform):
+    """Tensor initialization with one step replaced: transform(X, y, K, seed) -> W."""
+    def handler(session, req):
+        X, y = session.dataset(req["dataset"])
+        return {"W": srv.encode_array(rn.flatten(transform(X, y, req["K"], req["seed"])))}
+    return handler
+
+
+class RawSecondMoment(ti.SampleMoments):
+    """M2 as the raw average of y x x^T: the -I of He2 dropped and y not centered, so the
+    estimate is M2 + E[y] I. The eigenvectors survive (a shift by a multiple of I), but the
+    whitening and RecMagSign's norms read the shifted eigenvalues."""
+
+    def __init__(self, X, y):
+        super().__init__(X, y)
+        self.M2 = X.T @ (y[:, None] * X) / len(y)
+
+
+def init_raw_second_moment(X, y, K, seed):
+    return ti.tensor_init_from_moments(RawSecondMoment(X, y), K, np.random.default_rng(seed))
+
+
 # Names follow the TypeScript twins in spec/planted/bugs.ts (PLANTED_BUGS).
 BUGS = {
     "gradient-sign": {"gradient": gradient_handler(sign=-1.0)},
@@ -78,6 +101,10 @@ BUGS = {
     "strict-indicator": {"gradient": gradient_handler(mask="strict")},
     "population-missing-noise": {"populationLoss": population_loss_without_noise},
     "hvp-without-mask": {"hvp": hvp_without_mask},
+    # Tensor initialization (no fixtures: the init is random and statistical; claims judge it).
+    "init-first-1000": {"init": init_handler(lambda X, y, K, seed: ti.tensor_init(X[:1000], y[:1000], K, seed))},
+    "init-sign-flipped": {"init": init_handler(lambda X, y, K, seed: ti.tensor_init(X, y, K, seed, orientation=-1.0))},
+    "init-raw-second-moment": {"init": init_handler(init_raw_second_moment)},
 }
 
 if __name__ == "__main__":
