@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A relucheck protocol server (docs/protocol.md, version 1) around relu_numpy.py.
+"""A relucheck protocol server (docs/protocol.md, version 1) around relu_numpy.py and
+tensor_init_numpy.py; it offers every capability of the protocol, `init` included.
 
 Run it under the harness:
 
