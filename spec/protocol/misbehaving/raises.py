@@ -8,4 +8,6 @@ def broken_gradient(session, req):
     raise FloatingPointError("overflow in matmul")
 
 
-srv.serve(handlers={**srv.HANDLERS, "gradient": broken_gradient})
+# Without init, as every misbehaving server here: the spec's needs-init claim must stay N/A.
+srv.serve(handlers={**srv.HANDLERS, "gradient": broken_gradient},
+          capabilities=[c for c in srv.CAPABILITIES if c != "init"])
