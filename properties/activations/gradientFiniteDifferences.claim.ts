@@ -26,6 +26,7 @@ import type { OutputModel } from '../../src/core/outputModel/outputModelKernel.j
 import { centralDifference } from '../../src/core/stencil.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Dataset, Weights } from '../../src/core/layout.js';
+import { claimTheory } from '../../src/theory/claims.js';
 import { checkProperty } from './checkProperty.js';
 import type { ActivationSubject } from './subject.js';
 
@@ -86,10 +87,11 @@ export function centralDifferenceTolerance(
 /** Builds the claim for a subject. */
 export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Claim {
   const id = 'activation-gradient-finite-differences';
+  const theory = claimTheory(id);
   return {
     id,
-    title: 'gradient of the output-weight model = central difference (smooth activations)',
-    citation: { paper: 'Zhong et al. 2017', where: 'eq. (1), Section 4 (the objective)' },
+    title: theory.title,
+    citation: theory.citation,
     needs: [],
     falseAlarmBudget: 0,
     async run(_impl, options) {

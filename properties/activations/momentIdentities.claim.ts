@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
 import { tensorCoefficients } from '../../src/core/activations/gaussianMoments.js';
+import { claimTheory } from '../../src/theory/claims.js';
 import { checkProperty } from './checkProperty.js';
 import type { ActivationSubject } from './subject.js';
 
@@ -29,10 +30,11 @@ const NAMES: readonly ActivationName[] = [
 /** Builds the claim for a subject. */
 export function momentIdentitiesClaim(subject: ActivationSubject): Claim {
   const id = 'activation-moment-identities';
+  const theory = claimTheory(id);
   return {
     id,
-    title: 'm3 = 0 for ReLU (gamma3 = 3 gamma1), m2 = 0 for symmetric phi\'; closed forms = quadrature',
-    citation: { paper: 'Zhong et al. 2017', where: 'Definition 5.1, Claim 5.2, Theorem 3.5' },
+    title: theory.title,
+    citation: theory.citation,
     needs: [],
     falseAlarmBudget: 0,
     async run(_impl, options) {

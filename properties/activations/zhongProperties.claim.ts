@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
 import { rho, rhoTerms } from '../../src/core/activations/gaussianMoments.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
+import { claimTheory } from '../../src/theory/claims.js';
 import { checkProperty } from './checkProperty.js';
 import type { ActivationSubject } from './subject.js';
 
@@ -30,10 +31,11 @@ const EXPECTED_SIGN: Readonly<Record<ActivationName, 1 | 0 | -1>> = {
 /** Builds the claim for a subject. */
 export function zhongPropertiesClaim(subject: ActivationSubject): Claim {
   const id = 'activation-properties';
+  const theory = claimTheory(id);
   return {
     id,
-    title: 'rho(s) > 0 for the six activations of Theorem 3.5; = 0 for linear, < 0 for quadratic',
-    citation: { paper: 'Zhong et al. 2017', where: 'Properties 3.1-3.3, Theorem 3.5' },
+    title: theory.title,
+    citation: theory.citation,
     needs: [],
     falseAlarmBudget: 0,
     async run(_impl, options) {
