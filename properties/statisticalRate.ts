@@ -12,9 +12,9 @@
  * ```
  */
 import fc from 'fast-check';
-import quantileT from '@stdlib/stats-base-dists-t-quantile';
 import { frobeniusDistance } from '../src/core/layout.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { claimTheory } from '../src/theory/claims.js';
 import { rate, stepBound } from '../src/theory/quantities.js';
@@ -98,27 +98,6 @@ function relabel(data: { n: number; d: number; X: Float64Array; y: Float64Array 
     out[i] = y[i] - fo + ft;
   }
   return out;
-}
-
-/**
- * Ordinary least squares slope of y on x with a two-sided Student-t interval at `level`.
- * @example slopeWithInterval([0, 1, 2], [0, -1, -2.1], 0.95)
- */
-export function slopeWithInterval(x: readonly number[], y: readonly number[], level: number): { slope: number; halfWidth: number } {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (y[i] - my - slope * (x[i] - mx)) ** 2;
-  const se = Math.sqrt(rss / (n - 2) / sxx);
-  return { slope, halfWidth: quantileT(1 - (1 - level) / 2, n - 2) * se };
 }
 
 /** Final errors below C (d log N / N)(|W*|^2 + nu^2), log-log slope CI contains -1, excludes 0. */

@@ -14,12 +14,12 @@
 import fc from 'fast-check';
 import { alignedError } from '../src/core/alignedError.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { BALL_C, claimTheory } from '../src/theory/claims.js';
 import { basinRadius } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { slopeWithInterval } from './statisticalRate.js';
 import { ClaimViolation, expectAtMost } from './violation.js';
 
 const rateTheory = claimTheory('tensor-init-rate');

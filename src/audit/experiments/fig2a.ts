@@ -13,7 +13,8 @@ import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
 import { initialize, type InitKind } from './initialize.js';
 import { PAPER } from './settings.js';
-import { fitLine, fmt, quantile } from './stats.js';
+import { fitLine } from '../../core/stats/fitLine.js';
+import { fmt, quantile } from './stats.js';
 import { str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
 const D = 10;
