@@ -23,7 +23,7 @@ import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelI
 import { createStreams } from '../../src/core/random.js';
 import type { Weights } from '../../src/core/layout.js';
 import { claimTheory } from '../../src/theory/claims.js';
-import { checkProperty } from './checkProperty.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const FAMILY: readonly ActivationName[] = ['relu', 'leakyRelu', 'squaredRelu', 'sigmoid', 'tanh', 'erf'];
@@ -93,18 +93,14 @@ export function measureHessianPd(subject: ActivationSubject, c: HessianPdCase): 
 
 /** Builds the claim for a subject. */
 export function hessianPositiveDefiniteClaim(subject: ActivationSubject): Claim {
-  const id = ID;
-  const theory = claimTheory(id);
   const threshold = HESSIAN_PD_CALIBRATION.minRatio / HESSIAN_PD_CALIBRATION.margin;
-  return {
-    id,
-    title: theory.title,
-    citation: theory.citation,
-    needs: [],
+  return defineActivationClaim({
+    id: ID,
     // Calibrated, not proven: a correct core may (rarely) fall below half the calibrated minimum.
     falseAlarmBudget: 0.01,
-    async run(_impl, options) {
-      const prop = fc.property(hessianPdCases, (c) => {
+    runs: { quick: 4, default: 12, thorough: 200 },
+    property() {
+      return fc.property(hessianPdCases, (c) => {
         const m = measureHessianPd(subject, c);
         if (!(m.lambdaMin > 0 && m.ratio >= threshold)) {
           throw new Error(
@@ -112,7 +108,6 @@ export function hessianPositiveDefiniteClaim(subject: ActivationSubject): Claim 
           );
         }
       });
-      return checkProperty(prop, options, id, { quick: 4, default: 12, thorough: 200 });
     },
-  };
+  });
 }

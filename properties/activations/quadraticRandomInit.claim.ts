@@ -24,7 +24,7 @@ import { randomInit } from '../../src/core/init.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Weights } from '../../src/core/layout.js';
 import { claimTheory } from '../../src/theory/claims.js';
-import { checkProperty } from './checkProperty.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const ID = 'quadratic-random-init-linear-convergence';
@@ -83,23 +83,19 @@ export function runQuadraticGd(
 
 /** Builds the claim for a subject. */
 export function quadraticRandomInitClaim(subject: ActivationSubject): Claim {
-  const id = ID;
-  const theory = claimTheory(id);
   const cal = QUADRATIC_GD_CALIBRATION;
-  return {
-    id,
-    title: theory.title,
-    citation: theory.citation,
-    needs: [],
+  return defineActivationClaim({
+    id: ID,
     falseAlarmBudget: 0.01,
-    async run(_impl, options) {
+    runs: { quick: 2, default: 4, thorough: 50 },
+    property() {
       const arb = fc.record({
         d: fc.integer({ min: 5, max: 9 }),
         kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
         kappa: fc.double({ min: 1, max: 2, noNaN: true }),
         seed: fc.integer({ min: 0, max: 0xffffffff }),
       });
-      const prop = fc.property(arb, ({ d, kFrac, kappa, seed }) => {
+      return fc.property(arb, ({ d, kFrac, kappa, seed }) => {
         const K = 2 + Math.floor(kFrac * (Math.min(4, d - 1) - 1));
         const { errors } = runQuadraticGd(subject, d, K, kappa, seed);
         const where = `d=${d} K=${K} kappa=${kappa} seed=${seed}, errors per ${cal.window} steps: ${errors.map((e) => e.toExponential(2)).join(' ')}`;
@@ -116,7 +112,6 @@ export function quadraticRandomInitClaim(subject: ActivationSubject): Claim {
           }
         }
       });
-      return checkProperty(prop, options, id, { quick: 2, default: 4, thorough: 50 });
     },
-  };
+  });
 }

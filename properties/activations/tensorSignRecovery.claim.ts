@@ -18,7 +18,7 @@ import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelI
 import { createStreams } from '../../src/core/random.js';
 import { zhongError } from '../../src/core/outputModel/zhongError.js';
 import { claimTheory } from '../../src/theory/claims.js';
-import { checkProperty } from './checkProperty.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const ID = 'squared-relu-tensor-init-signs';
@@ -37,23 +37,19 @@ export const TENSOR_SIGN_CALIBRATION = {
 
 /** Builds the claim for a subject. */
 export function tensorSignRecoveryClaim(subject: ActivationSubject): Claim {
-  const id = ID;
-  const theory = claimTheory(id);
   const cal = TENSOR_SIGN_CALIBRATION;
-  return {
-    id,
-    title: theory.title,
-    citation: theory.citation,
-    needs: [],
+  return defineActivationClaim({
+    id: ID,
     falseAlarmBudget: 0.01,
-    async run(_impl, options) {
+    runs: { quick: 3, default: 8, thorough: 200 },
+    property() {
       const arb = fc.record({
         d: fc.integer({ min: 5, max: 10 }),
         kappa: fc.double({ min: 1, max: 2, noNaN: true }),
         seed: fc.integer({ min: 0, max: 0xffffffff }),
       });
       const act = subject.tensorActivation(subject.activations.squaredRelu);
-      const prop = fc.property(arb, ({ d, kappa, seed }) => {
+      return fc.property(arb, ({ d, kappa, seed }) => {
         const inst = makeOutputModelInstance({
           d, K: cal.K, kappa, N: cal.N, seed, activation: subject.activations.squaredRelu,
         });
@@ -71,7 +67,6 @@ export function tensorSignRecoveryClaim(subject: ActivationSubject): Claim {
           throw new Error(`Zhong error max_j |w*_j - w_pi(j)| / |w*_j| = ${z.error} > ${cal.errorBound}; ${where}`);
         }
       });
-      return checkProperty(prop, options, id, { quick: 3, default: 8, thorough: 200 });
     },
-  };
+  });
 }
