@@ -20,7 +20,7 @@ import { claimTheory } from '../src/theory/claims.js';
 import { rate, stepBound } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { ClaimViolation, expectAtMost } from './violation.js';
+import { expectAtMost, expectSlopeInterval } from './violation.js';
 
 const theory = claimTheory('statistical-rate');
 const C = theory.constants.C.value;
@@ -118,16 +118,12 @@ export const statisticalRate = defineClaim<InstanceConfig>({
       C,
       `calibrated C = ${C}; grid N = ${RATE_GRID.join(', ')}, data sets ${RATE_REPLICATES.join(', ')}`,
     );
-    const lo = m.slope - m.halfWidth;
-    const hi = m.slope + m.halfWidth;
-    if (!(lo <= -1 && -1 <= hi) || !(hi < 0)) {
-      throw new ClaimViolation(
-        `log-log slope of error^2 against N (${LEVEL * 100}% interval)`,
-        m.slope,
-        NaN,
-        'in',
-        `the interval [${lo}, ${hi}] must contain -1 and exclude 0; errors^2 ${Array.from(m.err2, (v) => v.toExponential(2)).join(' ')}`,
-      );
-    }
+    expectSlopeInterval(
+      `log-log slope of error^2 against N (${LEVEL * 100}% interval)`,
+      m,
+      -1,
+      '-1',
+      () => `errors^2 ${Array.from(m.err2, (v) => v.toExponential(2)).join(' ')}`,
+    );
   },
 });

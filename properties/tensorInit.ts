@@ -20,7 +20,7 @@ import { BALL_C, claimTheory } from '../src/theory/claims.js';
 import { basinRadius } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { ClaimViolation, expectAtMost } from './violation.js';
+import { expectAtMost, expectSlopeInterval } from './violation.js';
 
 const rateTheory = claimTheory('tensor-init-rate');
 const LEVEL = rateTheory.constants.level.value;
@@ -81,17 +81,13 @@ export const tensorInitRate = defineClaim<InstanceConfig>({
   show: showCase,
   async check(impl, config) {
     const m = await measureInitRate(impl, config);
-    const lo = m.slope - m.halfWidth;
-    const hi = m.slope + m.halfWidth;
-    if (!(lo <= -0.5 && -0.5 <= hi) || !(hi < 0)) {
-      throw new ClaimViolation(
-        `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
-        m.slope,
-        NaN,
-        'in',
-        `the interval [${lo}, ${hi}] must contain -1/2 and exclude 0; errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
-      );
-    }
+    expectSlopeInterval(
+      `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
+      m,
+      -0.5,
+      '-1/2',
+      () => `errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
+    );
   },
 });
 
