@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { frobeniusDistance } from '../src/core/layout.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { networkOutput } from '../src/core/kernel.js';
 import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { claimTheory } from '../src/theory/claims.js';
@@ -83,19 +84,7 @@ function relabel(data: { n: number; d: number; X: Float64Array; y: Float64Array 
   const { n, d, X, y } = data;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let ft = 0;
-    let fo = 0;
-    for (let k = 0; k < Wt.K; k++) {
-      let zt = 0;
-      let zo = 0;
-      for (let j = 0; j < d; j++) {
-        zt += Wt.data[k * d + j] * X[i * d + j];
-        zo += Wo.data[k * d + j] * X[i * d + j];
-      }
-      if (zt > 0) ft += zt;
-      if (zo > 0) fo += zo;
-    }
-    out[i] = y[i] - fo + ft;
+    out[i] = y[i] - networkOutput(Wo.data, d, Wo.K, X, i * d) + networkOutput(Wt.data, d, Wt.K, X, i * d);
   }
   return out;
 }

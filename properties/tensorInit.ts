@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { alignedError } from '../src/core/alignedError.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { networkOutput } from '../src/core/kernel.js';
 import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { BALL_C, claimTheory } from '../src/theory/claims.js';
@@ -59,13 +60,7 @@ export async function measureInitRate(
 /** Noiseless teacher outputs on the given inputs. */
 function outputs(Wstar: { d: number; K: number; data: Float64Array }, data: { n: number; d: number; X: Float64Array }): Float64Array {
   const y = new Float64Array(data.n);
-  for (let i = 0; i < data.n; i++) {
-    for (let k = 0; k < Wstar.K; k++) {
-      let z = 0;
-      for (let j = 0; j < data.d; j++) z += Wstar.data[k * data.d + j] * data.X[i * data.d + j];
-      if (z > 0) y[i] += z;
-    }
-  }
+  for (let i = 0; i < data.n; i++) y[i] = networkOutput(Wstar.data, data.d, Wstar.K, data.X, i * data.d);
   return y;
 }
 
