@@ -24,6 +24,11 @@ describe('planted bugs are caught', () => {
     for (const b of PLANTED_BUGS) expect(claims.map((c) => c.id)).toContain(b.caughtBy);
   });
 
+  it('every claim has a planted bug of its own (the standard: a property must be able to fail)', () => {
+    const named = new Set(PLANTED_BUGS.map((b) => b.caughtBy));
+    expect(claims.map((c) => c.id).filter((id) => !named.has(id))).toEqual([]);
+  });
+
   it.each(PLANTED_BUGS.map((b) => [b.name, b.caughtBy, b] as const))('%s -> caught by %s', async (_n, id, bug) => {
     const claim = claimById(id);
     const impl = bug.make();
