@@ -12,15 +12,16 @@
  * ```
  */
 import fc from 'fast-check';
-import quantileT from '@stdlib/stats-base-dists-t-quantile';
 import { frobeniusDistance } from '../src/core/layout.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { networkOutput } from '../src/core/kernel.js';
+import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { claimTheory } from '../src/theory/claims.js';
 import { rate, stepBound } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { ClaimViolation, expectAtMost } from './violation.js';
+import { expectAtMost, expectSlopeInterval } from './violation.js';
 
 const theory = claimTheory('statistical-rate');
 const C = theory.constants.C.value;
@@ -83,42 +84,9 @@ function relabel(data: { n: number; d: number; X: Float64Array; y: Float64Array 
   const { n, d, X, y } = data;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let ft = 0;
-    let fo = 0;
-    for (let k = 0; k < Wt.K; k++) {
-      let zt = 0;
-      let zo = 0;
-      for (let j = 0; j < d; j++) {
-        zt += Wt.data[k * d + j] * X[i * d + j];
-        zo += Wo.data[k * d + j] * X[i * d + j];
-      }
-      if (zt > 0) ft += zt;
-      if (zo > 0) fo += zo;
-    }
-    out[i] = y[i] - fo + ft;
+    out[i] = y[i] - networkOutput(Wo.data, d, Wo.K, X, i * d) + networkOutput(Wt.data, d, Wt.K, X, i * d);
   }
   return out;
-}
-
-/**
- * Ordinary least squares slope of y on x with a two-sided Student-t interval at `level`.
- * @example slopeWithInterval([0, 1, 2], [0, -1, -2.1], 0.95)
- */
-export function slopeWithInterval(x: readonly number[], y: readonly number[], level: number): { slope: number; halfWidth: number } {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (y[i] - my - slope * (x[i] - mx)) ** 2;
-  const se = Math.sqrt(rss / (n - 2) / sxx);
-  return { slope, halfWidth: quantileT(1 - (1 - level) / 2, n - 2) * se };
 }
 
 /** Final errors below C (d log N / N)(|W*|^2 + nu^2), log-log slope CI contains -1, excludes 0. */
@@ -139,16 +107,12 @@ export const statisticalRate = defineClaim<InstanceConfig>({
       C,
       `calibrated C = ${C}; grid N = ${RATE_GRID.join(', ')}, data sets ${RATE_REPLICATES.join(', ')}`,
     );
-    const lo = m.slope - m.halfWidth;
-    const hi = m.slope + m.halfWidth;
-    if (!(lo <= -1 && -1 <= hi) || !(hi < 0)) {
-      throw new ClaimViolation(
-        `log-log slope of error^2 against N (${LEVEL * 100}% interval)`,
-        m.slope,
-        NaN,
-        'in',
-        `the interval [${lo}, ${hi}] must contain -1 and exclude 0; errors^2 ${Array.from(m.err2, (v) => v.toExponential(2)).join(' ')}`,
-      );
-    }
+    expectSlopeInterval(
+      `log-log slope of error^2 against N (${LEVEL * 100}% interval)`,
+      m,
+      -1,
+      '-1',
+      () => `errors^2 ${Array.from(m.err2, (v) => v.toExponential(2)).join(' ')}`,
+    );
   },
 });

@@ -14,13 +14,14 @@
 import fc from 'fast-check';
 import { alignedError } from '../src/core/alignedError.js';
 import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
+import { networkOutput } from '../src/core/kernel.js';
+import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { BALL_C, claimTheory } from '../src/theory/claims.js';
 import { basinRadius } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { slopeWithInterval } from './statisticalRate.js';
-import { ClaimViolation, expectAtMost } from './violation.js';
+import { expectAtMost, expectSlopeInterval } from './violation.js';
 
 const rateTheory = claimTheory('tensor-init-rate');
 const LEVEL = rateTheory.constants.level.value;
@@ -59,13 +60,7 @@ export async function measureInitRate(
 /** Noiseless teacher outputs on the given inputs. */
 function outputs(Wstar: { d: number; K: number; data: Float64Array }, data: { n: number; d: number; X: Float64Array }): Float64Array {
   const y = new Float64Array(data.n);
-  for (let i = 0; i < data.n; i++) {
-    for (let k = 0; k < Wstar.K; k++) {
-      let z = 0;
-      for (let j = 0; j < data.d; j++) z += Wstar.data[k * data.d + j] * data.X[i * data.d + j];
-      if (z > 0) y[i] += z;
-    }
-  }
+  for (let i = 0; i < data.n; i++) y[i] = networkOutput(Wstar.data, data.d, Wstar.K, data.X, i * data.d);
   return y;
 }
 
@@ -81,17 +76,13 @@ export const tensorInitRate = defineClaim<InstanceConfig>({
   show: showCase,
   async check(impl, config) {
     const m = await measureInitRate(impl, config);
-    const lo = m.slope - m.halfWidth;
-    const hi = m.slope + m.halfWidth;
-    if (!(lo <= -0.5 && -0.5 <= hi) || !(hi < 0)) {
-      throw new ClaimViolation(
-        `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
-        m.slope,
-        NaN,
-        'in',
-        `the interval [${lo}, ${hi}] must contain -1/2 and exclude 0; errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
-      );
-    }
+    expectSlopeInterval(
+      `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
+      m,
+      -0.5,
+      '-1/2',
+      () => `errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
+    );
   },
 });
 

@@ -8,6 +8,7 @@
  * expectAtMost('|grad L_N(W*)|_F', norm, bound, 'Gaussian tail at delta = 1e-9');
  * ```
  */
+import type { SlopeInterval } from '../src/core/stats/slopeWithInterval.js';
 
 /** A broken bound, with what was measured. */
 export class ClaimViolation extends Error {
@@ -74,6 +75,32 @@ export function expectBetween(
       NaN,
       'in',
       `[${fmt(lo)}, ${fmt(hi)}] +- ${fmt(tol)}; ${how}`,
+    );
+  }
+}
+
+/**
+ * Throws unless the interval slope -+ halfWidth contains `target` and excludes 0 from above
+ * (the rate claims: the theory's exponent fits, and the error does fall). `detail` is built
+ * only on failure.
+ * @example expectSlopeInterval('log-log slope', { slope: -1.02, halfWidth: 0.3 }, -1, '-1', () => 'grid ...')
+ */
+export function expectSlopeInterval(
+  quantity: string,
+  fit: SlopeInterval,
+  target: number,
+  targetText: string,
+  detail: () => string,
+): void {
+  const lo = fit.slope - fit.halfWidth;
+  const hi = fit.slope + fit.halfWidth;
+  if (!(lo <= target && target <= hi) || !(hi < 0)) {
+    throw new ClaimViolation(
+      quantity,
+      fit.slope,
+      NaN,
+      'in',
+      `the interval [${lo}, ${hi}] must contain ${targetText} and exclude 0; ${detail()}`,
     );
   }
 }

@@ -21,6 +21,7 @@ import { gradientDescent } from '../src/core/gd.js';
 import { randomInit } from '../src/core/init.js';
 import { makeInstance, type Instance } from '../src/core/instance.js';
 import { createStreams } from '../src/core/random.js';
+import { fitLine } from '../src/core/stats/fitLine.js';
 import { tensorInit, type TensorInitOptions } from '../src/core/tensor/tensorInit.js';
 
 const quick = process.argv.includes('--quick');
@@ -43,17 +44,7 @@ function tensorError(inst: Instance, seed: number, extra: Partial<TensorInitOpti
 }
 
 /** Ordinary least-squares slope of y on x. */
-function slope(x: number[], y: number[]): number {
-  const mx = x.reduce((a, b) => a + b, 0) / x.length;
-  const my = y.reduce((a, b) => a + b, 0) / y.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  return sxy / sxx;
-}
+const slope = (x: number[], y: number[]): number => fitLine(x, y).b;
 
 // 1. Scaling in N.
 const errs: number[][] = [];

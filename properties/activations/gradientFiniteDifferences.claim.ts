@@ -26,7 +26,7 @@ import type { OutputModel } from '../../src/core/outputModel/outputModelKernel.j
 import { centralDifference } from '../../src/core/stencil.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Dataset, Weights } from '../../src/core/layout.js';
-import { checkProperty } from './checkProperty.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const SMOOTH: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'quadratic', 'linear'];
@@ -85,14 +85,11 @@ export function centralDifferenceTolerance(
 
 /** Builds the claim for a subject. */
 export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Claim {
-  const id = 'activation-gradient-finite-differences';
-  return {
-    id,
-    title: 'gradient of the output-weight model = central difference (smooth activations)',
-    citation: { paper: 'Zhong et al. 2017', where: 'eq. (1), Section 4 (the objective)' },
-    needs: [],
+  return defineActivationClaim({
+    id: 'activation-gradient-finite-differences',
     falseAlarmBudget: 0,
-    async run(_impl, options) {
+    runs: { quick: 10, default: 40, thorough: 500 },
+    property() {
       const arb = fc.record({
         name: fc.constantFrom(...SMOOTH),
         d: fc.integer({ min: 2, max: 8 }),
@@ -101,7 +98,7 @@ export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Clai
         kappa: fc.double({ min: 1, max: 3, noNaN: true }),
         seed: fc.integer({ min: 0, max: 0xffffffff }),
       });
-      const prop = fc.property(arb, ({ name, d, kFrac, N, kappa, seed }) => {
+      return fc.property(arb, ({ name, d, kFrac, N, kappa, seed }) => {
         const K = 1 + Math.floor(kFrac * d);
         const inst = makeOutputModelInstance({
           d, K, kappa, N, noiseStd: 0.1, seed, activation: subject.activations[name],
@@ -127,7 +124,6 @@ export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Clai
           );
         }
       });
-      return checkProperty(prop, options, id, { quick: 10, default: 40, thorough: 500 });
     },
-  };
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * Zhong et al. 2017, Theorem 4.2: near W* the empirical Hessian (v = v* fixed) is positive
  * definite, lambda_min >= c v_min^2 rho(s_K) / (kappa^2 lambda), for the six activations of
- * Theorem 3.5. The constant c is not given by the paper; it is calibrated (see
- * HESSIAN_PD_CALIBRATION) and the claim holds the measured ratio
+ * Theorem 3.5. The constant c is not given by the paper; it is calibrated (the record is in
+ * src/theory/activationClaims.ts) and the claim holds the measured ratio
  * lambda_min / (v_min^2 rho(s_K) / (kappa^2 lambda)) to at least half the calibrated minimum.
  *
  * Instances: d in [4, 8], K in [2, min(d, 4)], kappa in [1, 3], N = 100 d K, random signs
@@ -22,26 +22,26 @@ import { symmetricEigen } from '../../src/core/linalg.js';
 import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelInstance.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Weights } from '../../src/core/layout.js';
-import { checkProperty } from './checkProperty.js';
+import { claimTheory } from '../../src/theory/claims.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const FAMILY: readonly ActivationName[] = ['relu', 'leakyRelu', 'squaredRelu', 'sigmoid', 'tanh', 'erf'];
 
+const ID = 'activation-hessian-positive-definite';
+const CAL = claimTheory(ID).constants;
+
 /**
- * Calibration of Theorem 4.2's constant on the claim's own instance distribution.
- * Measured: 120 draws of `hessianPdCases` (fc.sample seed 12345) through measureHessianPd;
- * the ratio lambda_min / (rho(s_K) / (kappa^2 lambda)) had minimum 0.746 (sigmoid, kappa = 1.00,
- * d = 7) and per-activation minima / medians: sigmoid 0.746 / 5.33, relu 0.895 / 2.53,
- * leakyRelu 1.005 / 6.25, erf 1.019 / 2.48, tanh 1.090 / 2.46, squaredRelu 1.956 / 9.38.
- * The minima sit at kappa ~ 1 (the bound is tight there, pessimistic for larger kappa). The
- * claim requires ratio >= minRatio / margin, a factor-2 margin for draws outside the sample.
- * Re-measure: HESSIAN_PD_RECALIBRATE=1 npx vitest run spec/activations/calibration.
+ * Calibration of Theorem 4.2's constant on the claim's own instance distribution, as recorded
+ * (with what was measured) in src/theory/activationClaims.ts: the claim requires
+ * ratio >= minRatio / margin. Re-measure: HESSIAN_PD_RECALIBRATE=1 npx vitest run spec/activations/calibration.
+ * @example HESSIAN_PD_CALIBRATION.minRatio / HESSIAN_PD_CALIBRATION.margin // the threshold
  */
 export const HESSIAN_PD_CALIBRATION = {
-  minRatio: 0.746,
-  draws: 120,
-  sampleSeed: 12345,
-  margin: 2,
+  minRatio: CAL.minRatio.value,
+  draws: CAL.draws.value,
+  sampleSeed: CAL.sampleSeed.value,
+  margin: CAL.margin.value,
 } as const;
 
 /** One instance's measurement: the smallest eigenvalue and Theorem 4.2's scale. */
@@ -93,17 +93,14 @@ export function measureHessianPd(subject: ActivationSubject, c: HessianPdCase): 
 
 /** Builds the claim for a subject. */
 export function hessianPositiveDefiniteClaim(subject: ActivationSubject): Claim {
-  const id = 'activation-hessian-positive-definite';
   const threshold = HESSIAN_PD_CALIBRATION.minRatio / HESSIAN_PD_CALIBRATION.margin;
-  return {
-    id,
-    title: 'empirical Hessian near W* >= c v_min^2 rho(s_K) / (kappa^2 lambda) (calibrated c)',
-    citation: { paper: 'Zhong et al. 2017', where: 'Theorem 4.2' },
-    needs: [],
+  return defineActivationClaim({
+    id: ID,
     // Calibrated, not proven: a correct core may (rarely) fall below half the calibrated minimum.
     falseAlarmBudget: 0.01,
-    async run(_impl, options) {
-      const prop = fc.property(hessianPdCases, (c) => {
+    runs: { quick: 4, default: 12, thorough: 200 },
+    property() {
+      return fc.property(hessianPdCases, (c) => {
         const m = measureHessianPd(subject, c);
         if (!(m.lambdaMin > 0 && m.ratio >= threshold)) {
           throw new Error(
@@ -111,7 +108,6 @@ export function hessianPositiveDefiniteClaim(subject: ActivationSubject): Claim 
           );
         }
       });
-      return checkProperty(prop, options, id, { quick: 4, default: 12, thorough: 200 });
     },
-  };
+  });
 }

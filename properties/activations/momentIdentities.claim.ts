@@ -16,31 +16,28 @@
 import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
+import { ALL_ACTIVATIONS } from '../../src/core/activations/catalog.js';
 import { tensorCoefficients } from '../../src/core/activations/gaussianMoments.js';
-import { checkProperty } from './checkProperty.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
 const M3_ZERO: readonly ActivationName[] = ['relu', 'leakyRelu', 'linear'];
 const M2_ZERO: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'linear'];
-const NAMES: readonly ActivationName[] = [
-  'relu', 'leakyRelu', 'squaredRelu', 'sigmoid', 'tanh', 'erf', 'quadratic', 'linear',
-];
+/** Every activation of the catalogue, in its order (a new activation is checked too). */
+const NAMES: readonly ActivationName[] = ALL_ACTIVATIONS.map((a) => a.name);
 
 /** Builds the claim for a subject. */
 export function momentIdentitiesClaim(subject: ActivationSubject): Claim {
-  const id = 'activation-moment-identities';
-  return {
-    id,
-    title: 'm3 = 0 for ReLU (gamma3 = 3 gamma1), m2 = 0 for symmetric phi\'; closed forms = quadrature',
-    citation: { paper: 'Zhong et al. 2017', where: 'Definition 5.1, Claim 5.2, Theorem 3.5' },
-    needs: [],
+  return defineActivationClaim({
+    id: 'activation-moment-identities',
     falseAlarmBudget: 0,
-    async run(_impl, options) {
+    runs: { quick: 16, default: 64, thorough: 1000 },
+    property() {
       const arb = fc.record({
         name: fc.constantFrom(...NAMES),
         logS: fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
       });
-      const prop = fc.property(arb, ({ name, logS }) => {
+      return fc.property(arb, ({ name, logS }) => {
         const act = subject.activations[name];
         const s = Math.exp(logS);
         const { moments, error } = subject.moments(act, s);
@@ -74,7 +71,6 @@ export function momentIdentitiesClaim(subject: ActivationSubject): Claim {
           });
         }
       });
-      return checkProperty(prop, options, id, { quick: 16, default: 64, thorough: 1000 });
     },
-  };
+  });
 }

@@ -7,9 +7,8 @@
  * |W W^T - W* W*^T|_F / |W* W*^T|_F <= 1e-9 within 1200 steps (a global optimum up to
  * rounding), and after a 100-step warm-up every 100-step window contracts the error by at
  * least WINDOW_CONTRACTION while it is above the rounding floor 1e-12 (linear, not sublinear:
- * an O(1/t) decay would give window ratios tending to 1).
- * Calibration (seeds 1..3, d = 10 / 20, K = 3 / 5, N = 1000 / 3000, about 33 dK, as here):
- * the worst window ratio measured was 0.15 and the error hit 1e-9 by step ~900 at the latest.
+ * an O(1/t) decay would give window ratios tending to 1). The settings and their calibration
+ * are recorded in src/theory/activationClaims.ts.
  *
  * @example
  * ```ts
@@ -24,20 +23,27 @@ import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelI
 import { randomInit } from '../../src/core/init.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Weights } from '../../src/core/layout.js';
-import { checkProperty } from './checkProperty.js';
+import { claimTheory } from '../../src/theory/claims.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
-/** Settings and what was measured when they were fixed. */
+const ID = 'quadratic-random-init-linear-convergence';
+const CAL = claimTheory(ID).constants;
+
+/**
+ * The claim's settings, read from its record in src/theory/activationClaims.ts (where what
+ * was measured when they were fixed is stated).
+ * @example QUADRATIC_GD_CALIBRATION.windowContraction
+ */
 export const QUADRATIC_GD_CALIBRATION = {
-  eta: 0.01,
-  initScale: 0.1,
-  window: 100,
-  warmup: 100,
-  maxSteps: 1200,
-  target: 1e-9,
-  floor: 1e-12,
-  /** Worst measured window ratio 0.15 (6 runs); 0.5 leaves a factor > 3. */
-  windowContraction: 0.5,
+  eta: CAL.eta.value,
+  initScale: CAL.initScale.value,
+  window: CAL.window.value,
+  warmup: CAL.warmup.value,
+  maxSteps: CAL.maxSteps.value,
+  target: CAL.target.value,
+  floor: CAL.floor.value,
+  windowContraction: CAL.windowContraction.value,
 } as const;
 
 /** A trace of the relative Gram error every `window` steps. */
@@ -77,22 +83,19 @@ export function runQuadraticGd(
 
 /** Builds the claim for a subject. */
 export function quadraticRandomInitClaim(subject: ActivationSubject): Claim {
-  const id = 'quadratic-random-init-linear-convergence';
   const cal = QUADRATIC_GD_CALIBRATION;
-  return {
-    id,
-    title: 'quadratic activation, K < d: GD from random init converges linearly to W W^T = W* W*^T',
-    citation: { paper: 'Xia et al. 2019 (withdrawn)', where: 'abstract' },
-    needs: [],
+  return defineActivationClaim({
+    id: ID,
     falseAlarmBudget: 0.01,
-    async run(_impl, options) {
+    runs: { quick: 2, default: 4, thorough: 50 },
+    property() {
       const arb = fc.record({
         d: fc.integer({ min: 5, max: 9 }),
         kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
         kappa: fc.double({ min: 1, max: 2, noNaN: true }),
         seed: fc.integer({ min: 0, max: 0xffffffff }),
       });
-      const prop = fc.property(arb, ({ d, kFrac, kappa, seed }) => {
+      return fc.property(arb, ({ d, kFrac, kappa, seed }) => {
         const K = 2 + Math.floor(kFrac * (Math.min(4, d - 1) - 1));
         const { errors } = runQuadraticGd(subject, d, K, kappa, seed);
         const where = `d=${d} K=${K} kappa=${kappa} seed=${seed}, errors per ${cal.window} steps: ${errors.map((e) => e.toExponential(2)).join(' ')}`;
@@ -109,7 +112,6 @@ export function quadraticRandomInitClaim(subject: ActivationSubject): Claim {
           }
         }
       });
-      return checkProperty(prop, options, id, { quick: 2, default: 4, thorough: 50 });
     },
-  };
+  });
 }

@@ -15,12 +15,12 @@ import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
 import { rho, rhoTerms } from '../../src/core/activations/gaussianMoments.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
-import { checkProperty } from './checkProperty.js';
+import { ALL_ACTIVATIONS } from '../../src/core/activations/catalog.js';
+import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 
-const NAMES: readonly ActivationName[] = [
-  'relu', 'leakyRelu', 'squaredRelu', 'sigmoid', 'tanh', 'erf', 'quadratic', 'linear',
-];
+/** Every activation of the catalogue, in its order (a new activation is checked too). */
+const NAMES: readonly ActivationName[] = ALL_ACTIVATIONS.map((a) => a.name);
 
 /** Which sign Theorem 3.5 (and its remark) gives rho for each activation. */
 const EXPECTED_SIGN: Readonly<Record<ActivationName, 1 | 0 | -1>> = {
@@ -29,20 +29,17 @@ const EXPECTED_SIGN: Readonly<Record<ActivationName, 1 | 0 | -1>> = {
 
 /** Builds the claim for a subject. */
 export function zhongPropertiesClaim(subject: ActivationSubject): Claim {
-  const id = 'activation-properties';
-  return {
-    id,
-    title: 'rho(s) > 0 for the six activations of Theorem 3.5; = 0 for linear, < 0 for quadratic',
-    citation: { paper: 'Zhong et al. 2017', where: 'Properties 3.1-3.3, Theorem 3.5' },
-    needs: [],
+  return defineActivationClaim({
+    id: 'activation-properties',
     falseAlarmBudget: 0,
-    async run(_impl, options) {
+    runs: { quick: 16, default: 64, thorough: 1000 },
+    property() {
       const arb = fc.record({
         name: fc.constantFrom(...NAMES),
         logS: fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
         z: fc.double({ min: -8, max: 8, noNaN: true }),
       });
-      const prop = fc.property(arb, ({ name, logS, z }) => {
+      return fc.property(arb, ({ name, logS, z }) => {
         const act = subject.activations[name];
         const s = Math.exp(logS);
         const { moments, error } = subject.moments(act, s);
@@ -66,7 +63,6 @@ export function zhongPropertiesClaim(subject: ActivationSubject): Claim {
           }
         }
       });
-      return checkProperty(prop, options, id, { quick: 16, default: 64, thorough: 1000 });
     },
-  };
+  });
 }

@@ -1,10 +1,10 @@
 /**
  * Every fast loss+gradient backend against the reference kernel (src/core/kernel.ts).
  *
- * - specialized TS and wasm SIMD form every float64 sum in the reference's order, so they
+ * - specialized TS, wasm SIMD and native C form every float64 sum in the reference's order, so they
  *   must be BIT-identical (tolerance 0), including -0/+0.
- * - the parallel backend computes the same per-row residuals r_i (each worker runs the wasm
- *   kernel on its rows) and the same products t_i = r_i x_ij, but sums them in two parts then
+ * - the parallel backend computes the same per-row residuals r_i (each thread runs the native
+ *   or the wasm kernel on its rows) and the same products t_i = r_i x_ij, but sums them in two parts then
  *   adds the parts: a reordered sum of the same N terms. Each order is within
  *   gamma(N-1) sum|t_i| of the exact sum (Higham, Accuracy and Stability, eq. 4.4;
  *   gamma(n) = n u / (1 - n u), u = 2^-53), so the two unscaled sums differ by at most
@@ -12,6 +12,9 @@
  *   |a - b| <= fl(1/N) (1 + u) 2 gamma(N-1) sum|t_i| + u (|a| + |b|). Same for the loss with
  *   t_i = r_i^2 / 2. On integer data every operation is exact, so the parallel result must
  *   also be bit-identical there.
+ * The native addon is optional (it needs a C compiler): its cases are skipped, and counted as
+ * skipped, where it did not build, except under RELUCHECK_REQUIRE_NATIVE=1 (.ci/run), where a
+ * missing addon fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradientDescent, resamplingGradientDescent, type LossGradientFn } from '../../src/core/gd.js';
@@ -21,7 +24,12 @@ import { specializedLossAndGradient } from '../../src/core/kernels/specialized.j
 import { createWasmKernel } from '../../src/core/kernels/wasm.js';
 import type { Dataset, Weights } from '../../src/core/layout.js';
 import { createStreams } from '../../src/core/random.js';
+import { ValidationError } from '../../src/core/validate.js';
+import { createFastestKernel } from '../../src/native/fastestKernel.js';
+import { createNativeKernel, nativeKernelStatus } from '../../src/native/nativeKernel.js';
 import { createParallelKernel, type ParallelKernel } from '../../src/parallel/parallelKernel.js';
+
+const NATIVE = nativeKernelStatus();
 
 const u = 2 ** -53;
 const gamma = (n: number): number => (n * u) / (1 - n * u);
@@ -116,17 +124,43 @@ function reorderBounds(data: Dataset, W: Weights, ref: { loss: number; grad: Flo
 }
 
 let par: ParallelKernel;
+let parWasm: ParallelKernel;
 beforeAll(async () => {
   par = await createParallelKernel({ workers: 2 });
+  parWasm = await createParallelKernel({ workers: 2, backend: 'wasm' });
 });
 afterAll(async () => {
   await par.close();
+  await parWasm.close();
 });
 
 const serial: ReadonlyArray<[string, () => LossGradientFn]> = [
   ['specialized TS', () => specializedLossAndGradient],
   ['wasm SIMD', () => createWasmKernel().lossAndGradient],
+  ...(NATIVE.available ? [['native C', () => createNativeKernel().lossAndGradient] as [string, () => LossGradientFn]] : []),
 ];
+
+describe('native backend', () => {
+  it.runIf(process.env.RELUCHECK_REQUIRE_NATIVE === '1')('is built (RELUCHECK_REQUIRE_NATIVE=1)', () => {
+    expect(NATIVE.available, NATIVE.available ? '' : NATIVE.reason).toBe(true);
+  });
+
+  it.runIf(NATIVE.available)('rejects mismatched shapes with argument, rule and value', () => {
+    const { data, W } = instance(CASES[6]);
+    const k = createNativeKernel();
+    expect(() => k.lossAndGradient(data, W, new Float64Array(3))).toThrow(ValidationError);
+    expect(() => k.lossAndGradient(data, W, new Float64Array(3))).toThrow(
+      /invalid argument\. grad must have length d \* K = 50\. Value: 3\./,
+    );
+    expect(() => k.lossAndGradient({ ...data, d: 11 }, W, new Float64Array(50))).toThrow(/W must have d = data.d \(11\)/);
+  });
+
+  it('auto picks native exactly when the addon loaded', () => {
+    expect(createFastestKernel().backend).toBe(NATIVE.available ? 'native' : 'wasm');
+    expect(par.backend).toBe(NATIVE.available ? 'native' : 'wasm');
+    expect(parWasm.backend).toBe('wasm');
+  });
+});
 
 describe.each(serial)('%s backend', (_name, make) => {
   it.each(CASES)('is bit-identical to the reference (N=$N d=$d K=$K seed=$seed)', (c) => {
@@ -149,8 +183,9 @@ describe.each(serial)('%s backend', (_name, make) => {
   });
 });
 
-describe('parallel backend (2 workers)', () => {
+describe.each([['auto (native when built)', () => par], ['wasm', () => parWasm]] as const)('parallel backend (2 workers, %s)', (_name, kernel) => {
   it.each(CASES)('is within the reordering bound of the reference (N=$N d=$d K=$K seed=$seed)', (c) => {
+    const par = kernel();
     const { data, W } = instance(c);
     const ref = run(lossAndGradient, data, W);
     const got = par.lossAndGradient(data, W, new Float64Array(W.d * W.K));
@@ -170,6 +205,7 @@ describe('parallel backend (2 workers)', () => {
   });
 
   it('is bit-identical at exact kinks (integer data: every operation exact)', () => {
+    const par = kernel();
     const { data, W, kinks } = integerInstance(301, 4, 3, 11);
     expect(kinks).toBeGreaterThan(0);
     const ref = run(lossAndGradient, data, W);
@@ -185,6 +221,8 @@ describe('every backend', () => {
     ['specialized TS', specializedLossAndGradient],
     ['wasm SIMD', createWasmKernel().lossAndGradient],
     ['parallel', par.lossAndGradient],
+    ['parallel wasm', parWasm.lossAndGradient],
+    ...(NATIVE.available ? [['native C', createNativeKernel().lossAndGradient] as [string, LossGradientFn]] : []),
   ];
 
   it('gives an exactly zero loss and gradient at W* without noise', () => {
@@ -206,7 +244,8 @@ describe('every backend', () => {
     const par2 = await createParallelKernel({ workers: 2 });
     try {
       const again: LossGradientFn[] = [lossAndGradient, specializedLossAndGradient,
-        createWasmKernel().lossAndGradient, par2.lossAndGradient];
+        createWasmKernel().lossAndGradient, par2.lossAndGradient, parWasm.lossAndGradient,
+        ...(NATIVE.available ? [createNativeKernel().lossAndGradient] : [])];
       again.forEach((fn, b) => {
         const [name, want] = first[b];
         const got = run(fn, instance(c).data, instance(c).W);
@@ -230,7 +269,7 @@ describe('every backend', () => {
     expect(firstBitDifference(ref.trajectory.loss, got.trajectory.loss)).toBeUndefined();
     // Switch to another dataset (other d) and back: each call must see its own data.
     const Wo = { d: 9, K: 4, data: other.Wstar.data.map((v) => 1.1 * v) };
-    for (const fn of [wasm.lossAndGradient, par.lossAndGradient]) {
+    for (const fn of [wasm.lossAndGradient, par.lossAndGradient, createFastestKernel().lossAndGradient]) {
       for (const [data, W] of [[other.data, Wo], [inst.data, W0], [other.data, Wo]] as const) {
         const want = run(lossAndGradient, data, W);
         const got2 = run(fn, data, W);

@@ -10,6 +10,7 @@ import { createStreams } from '../../src/core/random.js';
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
+import { GAP_BUGS } from './gapBugs.js';
 
 /** A wrong implementation and the claim that must see it. */
 export interface PlantedBug {
@@ -293,6 +294,7 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
       return { ...ref, name: 'hvp half', hvp: async (data, W, u) => (await ref.hvp!(data, W, u)).map((v) => v / 2) };
     },
   },
+  ...GAP_BUGS,
 ];
 
 /** Bugs no property can see, listed and not counted. */

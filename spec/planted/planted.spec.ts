@@ -8,6 +8,7 @@ import { claims } from '../../properties/index.js';
 import { claimOptionsFromEnv } from '../../properties/environment.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { INVISIBLE_BUGS, PLANTED_BUGS } from './bugs.js';
+import { KNOWN_MISSES } from './gapBugs.js';
 
 const options = claimOptionsFromEnv(process.env);
 
@@ -23,6 +24,11 @@ describe('planted bugs are caught', () => {
     for (const b of PLANTED_BUGS) expect(claims.map((c) => c.id)).toContain(b.caughtBy);
   });
 
+  it('every claim has a planted bug of its own (the standard: a property must be able to fail)', () => {
+    const named = new Set(PLANTED_BUGS.map((b) => b.caughtBy));
+    expect(claims.map((c) => c.id).filter((id) => !named.has(id))).toEqual([]);
+  });
+
   it.each(PLANTED_BUGS.map((b) => [b.name, b.caughtBy, b] as const))('%s -> caught by %s', async (_n, id, bug) => {
     const claim = claimById(id);
     const impl = bug.make();
@@ -34,6 +40,11 @@ describe('planted bugs are caught', () => {
     }
     const ref = await claim.run(referenceImplementation(), options);
     expect(ref.status, `reference fails ${id}`).toBe('passed');
+  });
+
+  it.each(KNOWN_MISSES.map((b) => [b.name, b.missedBy, b.caughtBy, b] as const))('known miss: %s passes %s, fails %s', async (_n, missedBy, caughtBy, bug) => {
+    expect((await claimById(missedBy).run(bug.make(), options)).status, bug.why).toBe('passed');
+    expect((await claimById(caughtBy).run(bug.make(), options)).status, `${caughtBy} must catch it`).toBe('failed');
   });
 
   it.each(INVISIBLE_BUGS.map((b) => [b.name, b] as const))('invisible (not counted): %s', async (_n, bug) => {

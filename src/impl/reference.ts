@@ -16,6 +16,7 @@ import { empiricalHvp } from '../core/population/empiricalHessian.js';
 import { populationGradient } from '../core/population/populationGradient.js';
 import { populationHvp } from '../core/population/populationHessian.js';
 import { populationLoss } from '../core/population/populationLoss.js';
+import { createFastestKernel } from '../native/fastestKernel.js';
 import type { Capability, Implementation } from './Implementation.js';
 
 /** Builds the reference implementation over the core. */
@@ -35,7 +36,9 @@ export function referenceImplementation(): Implementation {
     populationGradient: async (Wstar, W) => populationGradient(Wstar, W),
     populationHvp: async (Wstar, W, u) => populationHvp(Wstar, W, u),
     gradientDescent: async (data, req) => {
-      const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations });
+      // The fastest backend (native, else wasm): bit-identical to the reference loop.
+      const kernel = createFastestKernel().lossAndGradient;
+      const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations, kernel });
       // core/gd.ts stops as soon as the loss is <= its tolerance (default 0), i.e. also when
       // it is exactly 0; the contract promises iterations + 1 losses. A zero loss means every
       // residual is 0, so the gradient is 0 and every later iterate (and loss) is the same:

@@ -1,5 +1,5 @@
 /**
- * A gradient worker: waits on the shared control array, runs the wasm kernel on its fixed
+ * A gradient worker: waits on the shared control array, runs the main thread's kernel backend (native or wasm) on its fixed
  * part of the rows and writes unscaled partial sums. Started by {@link createParallelKernel}
  * from the compiled dist/ file; exits on the `exit` command.
  *
@@ -9,8 +9,8 @@
  * ```
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { createWasmKernel } from '../core/kernels/wasm.js';
 import type { Dataset } from '../core/layout.js';
+import { createFastestKernel } from '../native/fastestKernel.js';
 import {
   COMMAND,
   CTRL,
@@ -22,7 +22,7 @@ import {
 } from './protocol.js';
 
 const wd = workerData as WorkerData;
-const kernel = createWasmKernel();
+const kernel = createFastestKernel(wd.backend);
 const ctrl = new Int32Array(wd.ctrl);
 const params = new Float64Array(wd.params);
 let data: LoadMessage | undefined;

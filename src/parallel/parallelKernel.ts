@@ -1,9 +1,9 @@
 /**
  * Loss and gradient split over threads with shared memory: the rows are cut into `workers`
- * fixed parts (see `partRange`); the calling thread computes part 0 itself with the wasm SIMD
- * kernel while `workers - 1` worker threads compute the others (one fewer thread to wake per
- * call), each as unscaled partial sums; the calling thread adds them in part order and
- * scales by 1/N. Fixed split and fixed summation order make the result bit-identical from
+ * fixed parts (see `partRange`); the calling thread computes part 0 itself with the fastest
+ * bit-identical kernel (native, else wasm SIMD; see ParallelOptions.backend) while
+ * `workers - 1` worker threads compute the others (one fewer thread to wake per call), each
+ * as unscaled partial sums; the calling thread adds them in part order and scales by 1/N. Fixed split and fixed summation order make the result bit-identical from
  * run to run.
  *
  * Runtime machinery (threads), hence outside the pure core and optional. The workers load
@@ -23,9 +23,9 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LossGradientFn } from '../core/gd.js';
-import { createWasmKernel } from '../core/kernels/wasm.js';
 import type { Dataset, Weights } from '../core/layout.js';
-import { assertIntegerInRange } from '../core/validate.js';
+import { assertIntegerInRange, fail } from '../core/validate.js';
+import { createFastestKernel, type KernelBackend } from '../native/fastestKernel.js';
 import {
   COMMAND,
   CTRL,
@@ -42,6 +42,11 @@ import {
 export interface ParallelOptions {
   /** Parallel parts (default 2): the calling thread computes one, worker threads the rest. */
   readonly workers?: number;
+  /**
+   * Kernel every thread runs: 'auto' (default) is the native kernel when its addon is built,
+   * else wasm; both are bit-identical to the reference, so this only changes speed.
+   */
+  readonly backend?: KernelBackend | 'auto';
 }
 
 /** A running pool of gradient workers. */
@@ -49,6 +54,8 @@ export interface ParallelKernel {
   readonly lossAndGradient: LossGradientFn;
   /** Parallel parts (threads computing at once, the calling thread included). */
   readonly workers: number;
+  /** The backend the threads run. */
+  readonly backend: KernelBackend;
   /** Stops the workers and waits for them to exit. Idempotent. */
   close(): Promise<void>;
 }
@@ -68,16 +75,21 @@ function workerUrl(): URL {
 export async function createParallelKernel(options: ParallelOptions = {}): Promise<ParallelKernel> {
   const parts = options.workers ?? 2;
   assertIntegerInRange('workers', parts, 1, 64);
+  const wanted = options.backend ?? 'auto';
+  if (wanted !== 'auto' && wanted !== 'native' && wanted !== 'wasm') {
+    fail('backend', "backend must be 'auto', 'native' or 'wasm'", wanted);
+  }
   const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_SLOTS * 4));
   const paramsBuf = new SharedArrayBuffer(PARAMS_SLOTS * 8);
   const params = new Float64Array(paramsBuf);
   const ports: import('node:worker_threads').MessagePort[] = [];
   const workers: Worker[] = [];
   // Part 0 runs on the calling thread; worker `index` computes part `index`.
-  const own = createWasmKernel();
+  const own = createFastestKernel(wanted);
+  const backend = own.backend;
   for (let index = 1; index < parts; index++) {
     const { port1, port2 } = new MessageChannel();
-    const wd: WorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, params: paramsBuf, index, parts, port: port2 };
+    const wd: WorkerData = { ctrl: ctrl.buffer as SharedArrayBuffer, params: paramsBuf, index, parts, port: port2, backend };
     const worker = new Worker(workerUrl(), { workerData: wd, transferList: [port2] });
     ports.push(port1);
     workers.push(worker);
@@ -195,5 +207,5 @@ export async function createParallelKernel(options: ParallelOptions = {}): Promi
     for (const p of ports) p.close();
   }
 
-  return { lossAndGradient, workers: parts, close };
+  return { lossAndGradient, workers: parts, backend, close };
 }

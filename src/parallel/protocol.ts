@@ -14,6 +14,7 @@
  * ```
  */
 import type { MessagePort } from 'node:worker_threads';
+import type { KernelBackend } from '../native/fastestKernel.js';
 
 /** Slots of the control array. */
 export const CTRL = { generation: 0, done: 1, command: 2, K: 3, failed: 4 } as const;
@@ -53,6 +54,8 @@ export interface WorkerData {
   readonly index: number;
   readonly parts: number;
   readonly port: MessagePort;
+  /** The kernel every thread runs (resolved once by the main thread, so all agree). */
+  readonly backend: KernelBackend;
 }
 
 /** The worker's result slot: offset in doubles inside the results buffer. */

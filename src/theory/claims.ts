@@ -12,6 +12,7 @@
  * ```
  */
 import { fail } from '../core/validate.js';
+import { ACTIVATION_CLAIM_THEORY } from './activationClaims.js';
 
 /** A constant the paper leaves unnamed, as relucheck fixes it. */
 export interface OpenConstant {
@@ -316,11 +317,12 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
 ];
 
 /**
- * The table entry of a claim.
+ * The table entry of a claim: one of {@link CLAIM_THEORY} or of the activation family's
+ * ACTIVATION_CLAIM_THEORY (activationClaims.ts).
  * @example claimTheory('gradient-fd-full').citation.paper
  */
 export function claimTheory(id: string): ClaimTheory {
-  const t = CLAIM_THEORY.find((c) => c.id === id);
+  const t = CLAIM_THEORY.find((c) => c.id === id) ?? ACTIVATION_CLAIM_THEORY.find((c) => c.id === id);
   if (t === undefined) fail('id', 'id must name a claim of src/theory/claims.ts', id);
   return t;
 }

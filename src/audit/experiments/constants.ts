@@ -28,6 +28,7 @@ import { populationGradient } from '../../core/population/populationGradient.js'
 import { populationHessian } from '../../core/population/populationHessian.js';
 import { basinRadius } from '../../theory/quantities.js';
 import { gradientDescent } from '../../core/gd.js';
+import { createFastestKernel } from '../../native/fastestKernel.js';
 import { makeInstance } from '../../core/instance.js';
 import { lossAndGradient } from '../../core/kernel.js';
 import { cloneWeights, frobenius, frobeniusDistance, type Weights } from '../../core/layout.js';
@@ -134,7 +135,7 @@ export const constants: Experiment = {
     const scale = (START_RADIUS * t.sK) / frobenius(dir);
     for (let q = 0; q < dir.length; q++) W0.data[q] += scale * dir[q];
     const steps = Math.min(20000, Math.ceil((2 * Math.log(1 / CONTRACTION_SPAN)) / (eta * mu)));
-    const contraction = gradientDescent({ data: clean.data, W0, eta, iterations: steps, Wstar, lossTolerance: 0 });
+    const contraction = gradientDescent({ data: clean.data, W0, eta, iterations: steps, Wstar, lossTolerance: 0, kernel: createFastestKernel().lossAndGradient });
     const err = contraction.trajectory.error!;
     let T = err.findIndex((e) => e <= CONTRACTION_SPAN * err[0]);
     if (T < 0) T = err.length - 1;
@@ -144,7 +145,7 @@ export const constants: Experiment = {
 
     // Statistical error: noisy GD from W* until the optimization error is e^-30 of the start.
     const statSteps = Math.min(20000, Math.ceil(30 / (eta * mu)));
-    const stat = gradientDescent({ data: noisy.data, W0: Wstar, eta, iterations: statSteps, lossTolerance: 0 });
+    const stat = gradientDescent({ data: noisy.data, W0: Wstar, eta, iterations: statSteps, lossTolerance: 0, kernel: createFastestKernel().lossAndGradient });
     const e2 = alignedError(stat.W, Wstar).error ** 2;
     const c4 = e2 / (t.lambda ** 2 * kappa ** 4 * K ** 5 * logRate * (t.frobenius ** 2 + nu ** 2));
     return {

@@ -20,7 +20,9 @@
  */
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
-import { bootstrap, fitLine, fmt, fmtInterval, intervalsOverlap, mean, quantile } from './stats.js';
+import { fitLine } from '../../core/stats/fitLine.js';
+import { mean } from '../../core/stats/mean.js';
+import { bootstrap, fmt, fmtInterval, intervalsOverlap, quantile } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
 const K = 5;

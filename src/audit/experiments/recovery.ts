@@ -10,6 +10,7 @@
  */
 import { alignedError } from '../../core/alignedError.js';
 import { gradientDescent } from '../../core/gd.js';
+import { createFastestKernel } from '../../native/fastestKernel.js';
 import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
 import { initialize, type InitKind } from './initialize.js';
@@ -52,6 +53,8 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
     eta: s.eta,
     iterations: s.iterations,
     lossTolerance: s.lossTolerance,
+    // Native when built, else wasm: bit-identical, so only the audit's wall time depends on it.
+    kernel: createFastestKernel().lossAndGradient,
   });
   // A step too large for this sample's curvature overflows; that is a failed trial, not a bug.
   const diverged = !run.W.data.every(Number.isFinite);

@@ -1,7 +1,8 @@
 /**
  * The small statistics the verdicts need: quantiles, seeded bootstrap intervals, the N at
- * which a success rate crosses 1/2, and least-squares slopes. Bootstrap resampling uses a
- * named stream of a fixed seed, so a report is a pure function of its records.
+ * which a success rate crosses 1/2, and multiple least-squares fits (the mean and the
+ * one-regressor line are src/core/stats, shared with the property suite). Bootstrap
+ * resampling uses a named stream of a fixed seed, so a report is a pure function of its records.
  *
  * @example
  * ```ts
@@ -22,11 +23,6 @@ export function quantile(values: readonly number[], q: number): number {
   return s[lo] === s[hi] ? s[lo] : s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
-/** Arithmetic mean (NaN when empty). */
-export function mean(values: readonly number[]): number {
-  return values.length === 0 ? NaN : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /**
  * Where a success-rate curve first reaches 1/2, interpolated linearly between grid points;
  * NaN when it never does (threshold beyond the grid), the first x when it starts above.
@@ -40,20 +36,6 @@ export function crossing(xs: readonly number[], rates: readonly number[], level 
     }
   }
   return NaN;
-}
-
-/** Least-squares line y = a + b x; NaN slope when x does not vary. */
-export function fitLine(xs: readonly number[], ys: readonly number[]): { a: number; b: number } {
-  const mx = mean(xs);
-  const my = mean(ys);
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-  }
-  const b = sxx > 0 ? sxy / sxx : NaN;
-  return { a: my - b * mx, b };
 }
 
 /** A point estimate with a central interval. */

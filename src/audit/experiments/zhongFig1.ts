@@ -27,7 +27,8 @@
  * ```
  */
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, ZHONG_FIG1 } from './zhongFig1Trials.js';
-import { fitLine, fmt, quantile } from './stats.js';
+import { fitLine } from '../../core/stats/fitLine.js';
+import { fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
 const TITLE = 'Zhong et al. Fig. 1: recovery rate, initialization error, objective vs iterations (squared ReLU)';

@@ -1,0 +1,221 @@
+/**
+ * Planted bugs for the seven claims that had none of their own (gradient-at-kink,
+ * stationarity-noisy, stationarity-population, invariance-permutation, invariance-rotation,
+ * strong-convexity-empirical, contraction): each a slip a real implementer makes, and the claim
+ * that must see it. bugs.ts appends them to PLANTED_BUGS; planted.spec.ts runs them.
+ * KNOWN_MISSES records a realistic slip a claim provably cannot see, and which claim does.
+ *
+ * @example
+ * ```ts
+ * for (const bug of GAP_BUGS) expect((await claimById(bug.caughtBy).run(bug.make(), options)).status).toBe('failed');
+ * ```
+ */
+import type { Dataset, Weights } from '../../src/core/layout.js';
+import { lossAndGradient } from '../../src/core/kernel.js';
+import { empiricalHvp } from '../../src/core/population/empiricalHessian.js';
+import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/population/arcCosine.js';
+import type { Implementation } from '../../src/impl/Implementation.js';
+import { referenceImplementation } from '../../src/impl/reference.js';
+
+/** A wrong implementation and the claim that must see it (the shape of bugs.ts's PlantedBug). */
+export interface GapBug {
+  readonly name: string;
+  readonly caughtBy: string;
+  make(): Implementation;
+}
+
+/** Slips of the empirical kernel below, each off by default. */
+interface Slips {
+  /** Where weight (unit k, input j) is read from; default unit-contiguous k * d + j. */
+  readonly weightIndex?: (k: number, j: number, d: number, K: number) => number;
+  /** First input coordinate the loops visit; default 0. */
+  readonly firstInput?: number;
+  /** relu'(z); default the reference's 1{z >= 0}. */
+  readonly heaviside?: (z: number) => number;
+  /** The gradient's normalization; default 1 / N. */
+  readonly gradientScale?: (data: Dataset) => number;
+}
+
+/** The reference kernel's loop with the chosen slips; loss and gradient make the same ones. */
+function slippedLossAndGradient(data: Dataset, W: Weights, grad: Float64Array, s: Slips): number {
+  const { n, d, X, y } = data;
+  const K = W.K;
+  const at = s.weightIndex ?? ((k: number, j: number, dd: number) => k * dd + j);
+  const j0 = s.firstInput ?? 0;
+  const step = s.heaviside ?? ((z: number) => (z >= 0 ? 1 : 0));
+  const z = new Float64Array(K);
+  grad.fill(0);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let out = 0;
+    for (let k = 0; k < K; k++) {
+      let v = 0;
+      for (let j = j0; j < d; j++) v += W.data[at(k, j, d, K)] * X[i * d + j];
+      z[k] = v;
+      if (v > 0) out += v;
+    }
+    const r = out - y[i];
+    loss += r * r;
+    for (let k = 0; k < K; k++) {
+      const m = step(z[k]);
+      for (let j = j0; j < d; j++) grad[at(k, j, d, K)] += m * r * X[i * d + j];
+    }
+  }
+  const scale = s.gradientScale ? s.gradientScale(data) : 1 / n;
+  for (let q = 0; q < grad.length; q++) grad[q] *= scale;
+  return (0.5 * loss) / n;
+}
+
+/** The reference with loss and gradient replaced by the slipped kernel. */
+function withSlips(name: string, s: Slips): Implementation {
+  return {
+    ...referenceImplementation(),
+    name,
+    loss: async (data, W) => slippedLossAndGradient(data, W, new Float64Array(W.data.length), s),
+    gradient: async (data, W) => {
+      const g = new Float64Array(W.data.length);
+      slippedLossAndGradient(data, W, g, s);
+      return g;
+    },
+  };
+}
+
+/**
+ * Population loss with the cross term's 2 dropped when expanding E(f_W - f_W*)^2 / 2:
+ * (1/2)[sum k(w_j, w_l) - sum k(w_j, w*_l) + sum k(w*_j, w*_l)] + nu^2 / 2.
+ */
+function crossTermSlipLoss(Wstar: Weights, W: Weights, nu: number): number {
+  const { d, K } = W;
+  const s = unitDirections(W, 'W', true);
+  const t = unitDirections(Wstar, 'Wstar', true);
+  let total = 0;
+  for (let j = 0; j < K; j++) {
+    for (let l = 0; l < K; l++) {
+      total += arcCosineKernel(s.norms[j], s.norms[l], unitAngle(s.units, j * d, s.units, l * d, d));
+      total -= arcCosineKernel(s.norms[j], t.norms[l], unitAngle(s.units, j * d, t.units, l * d, d));
+      total += arcCosineKernel(t.norms[j], t.norms[l], unitAngle(t.units, j * d, t.units, l * d, d));
+    }
+  }
+  return 0.5 * total + 0.5 * nu * nu;
+}
+
+/**
+ * The gradient of {@link crossTermSlipLoss}: sum_l g(w_k, w_l) - (1/2) sum_l g(w_k, w*_l). As
+ * g(w, v) is 1-homogeneous in v, that is the reference's gradient for the teacher W* / 2.
+ */
+async function crossTermSlipGradient(Wstar: Weights, W: Weights): Promise<Float64Array> {
+  return referenceImplementation().populationGradient!({ ...Wstar, data: Wstar.data.map((v) => v / 2) }, W);
+}
+
+/** Reference GD whose step goes through `update(W, grad, eta, data)` (a slip in the loop). */
+function withGdUpdate(name: string, update: (W: Float64Array, grad: Float64Array, eta: number, data: Dataset) => void): Implementation {
+  return {
+    ...referenceImplementation(),
+    name,
+    gradientDescent: async (data, req) => {
+      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
+      const grad = new Float64Array(W.data.length);
+      const loss = new Float64Array(req.iterations + 1);
+      for (let t = 0; ; t++) {
+        loss[t] = lossAndGradient(data, W, grad);
+        if (t === req.iterations) break;
+        update(W.data, grad, req.eta, data);
+      }
+      return { W, loss };
+    },
+  };
+}
+
+/** The empirical HVP scaled by `f(N)` (the reference's is (1/N) sum_i ...). */
+function withHvpScale(name: string, f: (n: number) => number): Implementation {
+  return { ...referenceImplementation(), name, hvp: async (data, W, u) => empiricalHvp(data, W, u).map((v) => v * data.n * f(data.n)) };
+}
+
+/** The bugs, one (two for the two halves of strong-convexity-empirical) per claim that had none. */
+export const GAP_BUGS: readonly GapBug[] = [
+  {
+    // relu' as the sign identity (1 + z/|z|)/2 is 0/0 = NaN at z = 0: right everywhere except at an exact kink, which only gradient-at-kink builds.
+    name: "relu' written as (1 + z/|z|)/2 (NaN at an exact kink)",
+    caughtBy: 'gradient-at-kink',
+    make: () => withSlips('sign heaviside', { heaviside: (z) => (1 + z / Math.abs(z)) / 2 }),
+  },
+  {
+    // n/d mix-up in the normalization: every residual is 0 at noiseless W* (stationarity-noiseless sees 0), the noisy one is N/d times its Gaussian bound.
+    name: 'gradient divided by d instead of N',
+    caughtBy: 'stationarity-noisy',
+    make: () => withSlips('grad / d', { gradientScale: (data) => 1 / data.d }),
+  },
+  {
+    // (a - b)^2 expanded without the cross term's 2, gradient derived from it: loss and gradient agree (population-gradient-fd passes), W* is no longer stationary.
+    name: "population loss expanded without the cross term's 2 (gradient derived from it)",
+    caughtBy: 'stationarity-population',
+    make: () => ({
+      ...referenceImplementation(),
+      name: 'cross term without 2',
+      populationLoss: async (Ws, W, nu) => crossTermSlipLoss(Ws, W, nu),
+      populationGradient: crossTermSlipGradient,
+    }),
+  },
+  {
+    // W read as NumPy's d x K row-major (W[j, k] at j K + k) instead of unit-contiguous: moving unit blocks no longer permutes the units the kernel sees.
+    name: 'weights read as a d x K row-major matrix (W[j, k] at j * K + k)',
+    caughtBy: 'invariance-permutation',
+    make: () => withSlips('d x K layout', { weightIndex: (k, j, _d, K) => j * K + k }),
+  },
+  {
+    // 1-based loops (j = 1..d-1) drop input coordinate 0 from loss and gradient alike; a rotation mixes it back in, so L_N is not rotation invariant.
+    name: 'input loops start at j = 1 (1-based habit), dropping coordinate 0',
+    caughtBy: 'invariance-rotation',
+    make: () => withSlips('j from 1', { firstInput: 1 }),
+  },
+  {
+    // A hand-written HVP that sums over samples without the gradient's 1/N: |H u| is N (2000-4000) times too large for Lemma 5.2's c_L.
+    name: 'empirical HVP missing 1/N',
+    caughtBy: 'strong-convexity-empirical',
+    make: () => withHvpScale('hvp no 1/N', () => 1),
+  },
+  {
+    // HVP of the negated objective (a log-likelihood convention): every probe u^T H u is negative, below Lemma 5.1's c_mu.
+    name: 'empirical HVP returns -H u',
+    caughtBy: 'strong-convexity-empirical',
+    make: () => withHvpScale('hvp sign', (n) => -1 / n),
+  },
+  {
+    // GD's own fused loop sums per-sample gradients (no 1/N): steps N (300-1500) times too long, so e_1^2 leaves (1 - q) e_0^2 + q S at once.
+    name: 'GD loop sums per-sample gradients (step N times too long)',
+    caughtBy: 'contraction',
+    make: () => withGdUpdate('gd sum', (W, g, eta, data) => W.forEach((w, q) => (W[q] = w - eta * data.n * g[q]))),
+  },
+];
+
+/** A realistic slip a claim provably cannot see, and the claim that does. */
+export interface KnownMiss {
+  readonly name: string;
+  /** The claim that passes the bug. */
+  readonly missedBy: string;
+  readonly why: string;
+  /** A claim that fails it. */
+  readonly caughtBy: string;
+  make(): Implementation;
+}
+
+/** Blind spots, checked both ways in planted.spec.ts (missedBy passes, caughtBy fails). */
+export const KNOWN_MISSES: readonly KnownMiss[] = [
+  {
+    name: 'GD steps with the previous iterate\'s gradient (stale by one; the first step is 0)',
+    missedBy: 'contraction',
+    why:
+      'contraction steps one GD call at a time, so this GD never moves, and any step with e_{t+1} <= e_t passes: ' +
+      'S includes |W*|_F^2 even without noise, and S / r^2 >= 0.00234 K^10 >= 2.39 > e_0^2 / r^2 for every drawable case (r the ball radius)',
+    caughtBy: 'gd-consistency',
+    make: () => {
+      // One buffer per run, keyed by the run's own iterate array; it starts at 0.
+      const previous = new WeakMap<Float64Array, Float64Array>();
+      return withGdUpdate('gd stale gradient', (W, g, eta) => {
+        const p = previous.get(W) ?? new Float64Array(W.length);
+        for (let q = 0; q < W.length; q++) W[q] -= eta * p[q];
+        previous.set(W, Float64Array.from(g));
+      });
+    },
+  },
+];
