@@ -154,20 +154,25 @@ def power_method(T: np.ndarray, rng: np.random.Generator, restarts: int = 10,
                  iterations: int = 100, polish: int = 200, tol: float = 1e-13):
     """Robust tensor power method (Anandkumar et al. 2014, Algorithm 1) on an orthogonally
     decomposable symmetric tensor T = sum_i lam_i mu_i^(x)3 (mu_i orthonormal):
-    K rounds of (best |T(t, t, t)| over `restarts` random starts, polish, deflate).
-    Iterations stop early once t moves less than `tol`. Returns (mu rows, lam)."""
+    K rounds of (best |T(t, t, t)| over `restarts` random starts, iterated together as the
+    rows of one matrix; polish the best; deflate). Returns (mu rows, lam)."""
     K = T.shape[0]
     T = T.copy()
     mus, lams = [], []
     for _ in range(K):
-        best, best_val = None, -np.inf
-        for _ in range(restarts):
-            t = rng.standard_normal(K)
-            t = _iterate(T, t / np.linalg.norm(t), iterations, tol)
-            val = abs(float(t @ contract(T, t)))
-            if val > best_val:
-                best, best_val = t, val
-        t = _iterate(T, best, polish, tol)  # converges quadratically near a component
+        Th = rng.standard_normal((restarts, K))
+        Th /= np.linalg.norm(Th, axis=1, keepdims=True)
+        flat = T.reshape(K, K * K)
+        for _ in range(iterations):
+            G = (Th[:, :, None] * Th[:, None, :]).reshape(restarts, K * K) @ flat.T  # rows T(I, t, t)
+            n = np.linalg.norm(G, axis=1, keepdims=True)
+            G = np.where(n > 0, G / np.where(n > 0, n, 1.0), Th)
+            moved = float(np.max(np.linalg.norm(G - Th, axis=1)))
+            Th = G
+            if moved < tol:
+                break
+        vals = np.abs(np.einsum("np,np->n", Th, (Th[:, :, None] * Th[:, None, :]).reshape(restarts, K * K) @ flat.T))
+        t = _iterate(T, Th[int(np.argmax(vals))], polish, tol)  # converges quadratically near a component
         lam = float(t @ contract(T, t))
         mus.append(t)
         lams.append(lam)
