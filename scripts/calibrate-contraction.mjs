@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import {
   contractionTrace, lossTrace, derivedMargin, lossMargin, minC3, maxC4,
   CONTRACTION_RANGES, CONTRACTION_CLAIM_RANGES, CONTRACTION_STEPS,
-} from '../dist/properties/contraction.js';
+} from '../dist/properties/contractionTrace.js';
 import { caseArbitrary, pointArbitrary } from '../dist/properties/arbitraries.js';
 import { referenceImplementation } from '../dist/src/impl/reference.js';
 

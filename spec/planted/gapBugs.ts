@@ -238,8 +238,8 @@ export const KNOWN_MISSES: readonly KnownMiss[] = [
     missedBy: 'contraction',
     why:
       'a larger step within the stable range contracts faster, and the theory allows it: with g = Hbar e, ' +
-      '|1 - 2 eta h| <= |1 - eta h| for 0 < eta h <= 2/3, and eta lambda_max(H) <= 0.27 in the ball (largest of 400 cases, ' +
-      'N 300..4000), so e_{t+1} <= sqrt(1 - q) e_t holds for this GD too; only a comparison with hand-made steps sees it',
+      '|1 - 2 eta h| <= |1 - eta h| for 0 < eta h <= 2/3, and eta lambda_max(H) was at most 0.25 at W0 and W* over 200 cases ' +
+      'of the claim\'s ranges, so e_{t+1} <= sqrt(1 - q) e_t holds for this GD too; only a comparison with hand-made steps sees it',
     caughtBy: 'gd-consistency',
     make: () => withGdUpdate('gd 2 eta', (W, g, eta) => W.forEach((w, q) => (W[q] = w - 2 * eta * g[q]))),
   },

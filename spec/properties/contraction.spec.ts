@@ -7,7 +7,7 @@ import { makeInstance } from '../../src/core/instance.js';
 import { ValidationError } from '../../src/core/validate.js';
 import { claimTheory } from '../../src/theory/claims.js';
 import { gdContractionRate, stepBound } from '../../src/theory/quantities.js';
-import { noiselessRate } from '../../properties/contraction.js';
+import { noiselessRate } from '../../properties/contractionTrace.js';
 
 describe('derived noiseless contraction rate', () => {
   it('q lambda kappa^3 K^2 equals the value recorded in src/theory/claims.ts', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseArbitrary, type ClaimCase } from '../../properties/arbitraries.js';
 import { claimOptionsFromEnv } from '../../properties/environment.js';
-import { CONTRACTION_CLAIM_RANGES } from '../../properties/contraction.js';
+import { CONTRACTION_CLAIM_RANGES } from '../../properties/contractionTrace.js';
 
 const options = claimOptionsFromEnv(process.env);
 
