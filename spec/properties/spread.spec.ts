@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseArbitrary, type ClaimCase } from '../../properties/arbitraries.js';
 import { claimOptionsFromEnv } from '../../properties/environment.js';
-import { CONTRACTION_RANGES } from '../../properties/contraction.js';
+import { CONTRACTION_CLAIM_RANGES } from '../../properties/contractionTrace.js';
 
 const options = claimOptionsFromEnv(process.env);
 
@@ -24,7 +24,7 @@ function classify(c: ClaimCase): string[] {
 describe.skipIf(options.tier !== 'thorough')('case spread (thorough tier)', () => {
   it.each([
     ['finite differences', { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] }],
-    ['contraction', { ...CONTRACTION_RANGES, noise: [0, 0.5] }],
+    ['contraction', CONTRACTION_CLAIM_RANGES],
   ] as const)('%s', (_name, ranges) => {
     const lines: string[] = [];
     for (const f of [0, 1, 2, 3, 4]) {

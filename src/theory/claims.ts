@@ -144,22 +144,54 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
   },
   {
     id: 'contraction',
-    title: 'GD from the ball contracts: e_{t+1}^2 <= (1 - q) e_t^2 + q S',
-    citation: { paper: ZHANG, where: 'Theorem 4.2, proof step (5.2)' },
+    title: 'GD from the ball contracts: e_{t+1}^2 <= (1 - q) e_t^2 (noiseless, derived q), + q3 S with noise',
+    citation: { paper: ZHANG, where: 'Theorem 4.2, proof step (5.2); Lemmas 5.1, 5.2' },
     statement:
-      'q = c3 eta / (lambda kappa^2), S = c4 lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2), eta = 1/(c_eta kappa K^2)',
+      'noiseless: e_{t+1}^2 <= (1 - q) e_t^2 and L_N(W^{t+1}) <= (1 - q) L_N(W^t), q = eta mu (2 - eta L), ' +
+      'mu = c_mu / (lambda kappa^2), L = c_L kappa K^2 (strong-convexity-empirical); noisy: e_{t+1}^2 <= (1 - q3) e_t^2 + q3 S, ' +
+      'q3 = c3 eta / (lambda kappa^2), S = c4 lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2); eta = 1/(c_eta kappa K^2)',
     constants: {
       cEta: { symbol: 'c_eta', value: 1, how: 'stated: eta = 1/(kappa K^2), the largest step Theorem 4.2 allows with c = 1' },
-      // Calibration (scripts/calibrate-contraction.mjs 2000, reference implementation, ball
-      // c = 0.5): 2000 noiseless cases (fast-check sample seed 1001; d 3..6, K 2..3,
-      // kappa 1..2, N 300..1500, W0 at 20-100% of the ball's radius, 30 steps each): the
-      // smallest c3 any step needed was 0.1578 (1% quantile 0.185, median 1.05). c3 = 0.075 is
-      // below half that minimum. Then 2000 noisy cases (seed 1002, nu 0..0.5) with c3 = 0.075
-      // (C3=0.075 node scripts/calibrate-contraction.mjs 2000): the largest c4 any step needed
-      // was 0.0196 (99% quantile 0.0052, median 4.5e-5); c4 = 0.04 is about twice it. By
-      // exchangeability a new case falls beyond the extreme of 2000 calibration cases with
-      // probability <= 1/2001; the factor-2 margin makes it far smaller, so 1/2001 is a
-      // conservative false-alarm budget per case.
+      // Noiseless bound (derived, properties/contraction.ts): grad L_N(W*) = 0 exactly
+      // (stationarity-noiseless, THEORY.md "Model"), so g = grad L_N(W_t) = Hbar e_t with Hbar
+      // the Hessian averaged over the segment W* -> W_t, inside the ball (convex, contains W*),
+      // where Lemma 5.1 gives Hbar >= mu I and Lemma 5.2 Hbar <= L I (THEORY.md "Claims"). Then
+      // e_{t+1}^2 = e_t^2 - 2 eta <g, e_t> + eta^2 |g|^2 <= e_t^2 - eta (2 - eta L) <g, e_t>
+      // <= (1 - eta mu (2 - eta L)) e_t^2 (|Hbar e|^2 <= L e^T Hbar e; e^T Hbar e >= mu e^2),
+      // and the descent lemma with |g|^2 >= 2 mu L_N gives the same factor for L_N. With the
+      // empirical curvature claim's c_mu = 0.055, c_L = 1.2 (N 2000..4000, so the contraction
+      // claim draws N there) and c_eta = 1: eta L = 1.2, q lambda kappa^3 K^2 = 0.055 x 0.8 =
+      // 0.044. S = 0: the paper's |W*|_F^2 term comes from its route through the population loss
+      // and Lemma 5.3, not taken here. Caveat: the kinks of L_N (gradient jumps where w_k . x_i
+      // crosses 0 with a residual) are outside the Hessian average; they are of third order in e.
+      // Cross-checks: the smallest Hessian eigenvalue x lambda kappa^2 at W0 and W* was 0.077
+      // (200 cases, N 2000..4000; random probes calibrated c_mu, eigenvalues were not), the
+      // largest eta lambda_max 0.25 (well below eta L = 1.2). Measured margin (scripts/
+      // calibrate-contraction.mjs 2000, PARTS=derived, sample seed 1003, noiseless, d 3..6,
+      // K 2..3, kappa 1..2, N 2000..4000, W0 at 20-100% of the radius, 30 steps): achieved over
+      // guaranteed decrease (1 - e_{t+1}^2/e_t^2) / q was at least 3.89 (1% quantile 4.28,
+      // median 25.8); for the loss trace of one 30-step call at least 3.95 (1% quantile 4.78).
+      // Rounding allowances are derived (Higham bounds, properties/rounding.ts and
+      // contractionTrace.ts): at most 3e-7 of the guaranteed decrease q e_t (50 cases), so a GD
+      // that does not move fails. Flake check (scripts/flake-check.mjs with CLAIMS=contraction):
+      // 0 failures over 100 seeds x 4 cases (default tier) and 10 seeds x 200 cases (thorough
+      // tier, 99 s). Budget per case 1/2001: a new case below the smallest of 2000 margins (3.89,
+      // failing needs < 1).
+      q: {
+        symbol: 'q lambda kappa^3 K^2 (noiseless)',
+        value: 0.044,
+        how: 'derived: c_mu (2 - c_L / c_eta) with strong-convexity-empirical c_mu = 0.055, c_L = 1.2; smallest measured margin 3.89 over 2000 cases',
+        falseAlarmPerCase: 1 / 2001,
+      },
+      // Paper's form, noisy cases only (nu 0.05..0.5). c3 (scripts/calibrate-contraction.mjs
+      // 2000, reference, ball c = 0.5): 2000 noiseless cases (fast-check sample seed 1001; d 3..6,
+      // K 2..3, kappa 1..2, N 300..1500, W0 at 20-100% of the radius, 30 steps): the smallest c3
+      // any step needed was 0.1578 (1% quantile 0.185, median 1.05); c3 = 0.075 is below half
+      // that minimum (geometric-convergence uses it too). c4 (C3=0.075 PARTS=c4, 2000 noisy cases,
+      // seed 1002, N 2000..4000 as the claim now draws, nu 0.05..0.5): the largest c4 any step
+      // needed was 0.0119 (99% quantile 0.0034, median 4.2e-5); c4 = 0.04 is over three times it
+      // (the first calibration, N 300..1500, needed 0.0196). Budget 1/2001 each (exchangeability
+      // bound for a new case beyond the extreme of 2000, before the margin).
       c3: {
         symbol: 'c3',
         value: 0.075,
@@ -169,7 +201,7 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
       c4: {
         symbol: 'c4',
         value: 0.04,
-        how: 'calibrated: about twice the maximum over 2000 noisy cases (0.0196) given c3 = 0.075',
+        how: 'calibrated: over three times the maximum over 2000 noisy cases at N 2000..4000 (0.0119) given c3 = 0.075',
         falseAlarmPerCase: 1 / 2001,
       },
     },

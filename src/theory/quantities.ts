@@ -11,7 +11,7 @@
  * ```
  */
 import type { TeacherQuantities } from '../core/teacher.js';
-import { assertAtLeast, assertIntegerInRange } from '../core/validate.js';
+import { assertAtLeast, assertIntegerInRange, fail } from '../core/validate.js';
 
 /** Lemma 5.1 / Theorem 4.2: radius `c s_K / (lambda kappa^3 K^2)` of the basin. */
 export function basinRadius(t: TeacherQuantities, c: number): number {
@@ -82,4 +82,22 @@ export function contractionFactor(t: TeacherQuantities, c3: number, eta: number)
   assertAtLeast('c3', c3, 0, true);
   assertAtLeast('eta', eta, 0, true);
   return 1 - (c3 * eta) / (t.lambda * t.kappa ** 2);
+}
+
+/**
+ * The rate `q = eta mu (2 - eta L)` of gradient descent on a function that is mu-strongly
+ * convex and L-smooth between W and its stationary point W*: with g = grad f(W) =
+ * Hbar (W - W*), Hbar the Hessian averaged over the segment (mu I <= Hbar <= L I),
+ * `|W - eta g - W*|^2 = e^2 - 2 eta <g, e> + eta^2 |g|^2 <= e^2 - eta (2 - eta L) <g, e>
+ *  <= (1 - q) e^2` (using |g|^2 <= L <g, e> and <g, e> >= mu e^2). The same q bounds the
+ * function value: f(W - eta g) - f* <= (1 - q)(f(W) - f*) (descent lemma plus
+ * |g|^2 >= 2 mu (f - f*)). Needs 0 < eta L < 2.
+ * @example gdContractionRate(0.1, 1, 0.5) // 0.5 * 0.1 * 1.5 = 0.075
+ */
+export function gdContractionRate(mu: number, L: number, eta: number): number {
+  assertAtLeast('mu', mu, 0, true);
+  assertAtLeast('L', L, mu);
+  assertAtLeast('eta', eta, 0, true);
+  if (!(eta * L < 2)) fail('eta', `eta L must be below 2 (L = ${L})`, eta);
+  return eta * mu * (2 - eta * L);
 }
