@@ -11,6 +11,7 @@ import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
 import { GAP_BUGS } from './gapBugs.js';
+import { withGdUpdate } from './withGdUpdate.js';
 
 /** A wrong implementation and the claim that must see it. */
 export interface PlantedBug {
@@ -165,23 +166,10 @@ function frozenMaskGradient(data: Dataset, W: Weights, grad: Float64Array, m: Ui
 
 /** Reference GD followed by a post-step edit of W (a wrong update rule). */
 function withGdPostStep(name: string, edit: (W: Weights, eta: number) => void): Implementation {
-  const ref = referenceImplementation();
-  return {
-    ...ref,
-    name,
-    gradientDescent: async (data, req) => {
-      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
-      const grad = new Float64Array(W.data.length);
-      const loss = new Float64Array(req.iterations + 1);
-      for (let t = 0; ; t++) {
-        loss[t] = lossAndGradient(data, W, grad);
-        if (t === req.iterations) break;
-        for (let q = 0; q < W.data.length; q++) W.data[q] -= req.eta * grad[q];
-        edit(W, req.eta);
-      }
-      return { W, loss };
-    },
-  };
+  return withGdUpdate(name, (W, grad, eta, data) => {
+    for (let q = 0; q < W.length; q++) W[q] -= eta * grad[q];
+    edit({ d: data.d, K: W.length / data.d, data: W }, eta);
+  });
 }
 
 /** Every counted planted bug. */

@@ -17,6 +17,7 @@ import { empiricalHvp } from '../../src/core/population/empiricalHessian.js';
 import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/population/arcCosine.js';
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
+import { withGdUpdate } from './withGdUpdate.js';
 
 /** A wrong implementation and the claim that must see it (the shape of bugs.ts's PlantedBug). */
 export interface GapBug {
@@ -108,24 +109,6 @@ async function crossTermSlipGradient(Wstar: Weights, W: Weights): Promise<Float6
   return referenceImplementation().populationGradient!({ ...Wstar, data: Wstar.data.map((v) => v / 2) }, W);
 }
 
-/** Reference GD whose step goes through `update(W, grad, eta, data)` (a slip in the loop). */
-function withGdUpdate(name: string, update: (W: Float64Array, grad: Float64Array, eta: number, data: Dataset) => void): Implementation {
-  return {
-    ...referenceImplementation(),
-    name,
-    gradientDescent: async (data, req) => {
-      const W = { ...req.W0, data: Float64Array.from(req.W0.data) };
-      const grad = new Float64Array(W.data.length);
-      const loss = new Float64Array(req.iterations + 1);
-      for (let t = 0; ; t++) {
-        loss[t] = lossAndGradient(data, W, grad);
-        if (t === req.iterations) break;
-        update(W.data, grad, req.eta, data);
-      }
-      return { W, loss };
-    },
-  };
-}
 
 /** The empirical HVP scaled by `f(N)` (the reference's is (1/N) sum_i ...). */
 function withHvpScale(name: string, f: (n: number) => number): Implementation {
