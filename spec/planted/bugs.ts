@@ -12,91 +12,10 @@ import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
 import { GAP_BUGS } from './gapBugs.js';
 import { withGdUpdate } from './withGdUpdate.js';
+import { withGradient, withKernel, type PlantedBug } from './slippedKernel.js';
 
-/** A wrong implementation and the claim that must see it. */
-export interface PlantedBug {
-  readonly name: string;
-  readonly caughtBy: string;
-  make(): Implementation;
-}
+export type { PlantedBug } from './slippedKernel.js';
 
-/** Options of the buggy kernel, each a classic slip. */
-interface KernelSlips {
-  readonly sign?: number;
-  readonly scale?: (n: number) => number;
-  readonly lossScale?: (n: number) => number;
-  readonly mask?: 'shifted-unit' | 'strict' | 'none';
-  readonly ignoreY?: boolean;
-  readonly transposedX?: boolean;
-  readonly skipLastSample?: boolean;
-  readonly bias?: number;
-}
-
-/** Loss and gradient with the chosen slips (the reference kernel's loop, rewritten). */
-function buggyLossAndGradient(data: Dataset, W: Weights, grad: Float64Array, s: KernelSlips): number {
-  const { n, d, y } = data;
-  const K = W.K;
-  const X = s.transposedX ? transposeView(data) : data.X;
-  const z = new Float64Array(K);
-  grad.fill(0);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let out = 0;
-    for (let k = 0; k < K; k++) {
-      let v = s.bias ?? 0;
-      for (let j = 0; j < d; j++) v += W.data[k * d + j] * X[i * d + j];
-      z[k] = v;
-      if (v > 0) out += v;
-    }
-    const r = s.ignoreY ? out : out - y[i];
-    loss += r * r;
-    if (s.skipLastSample && i === n - 1) continue;
-    for (let k = 0; k < K; k++) {
-      const m = s.mask === 'shifted-unit' ? z[(k + 1) % K] >= 0 : s.mask === 'strict' ? z[k] > 0 : s.mask === 'none' ? true : z[k] >= 0;
-      if (!m) continue;
-      for (let j = 0; j < d; j++) grad[k * d + j] += r * X[i * d + j];
-    }
-  }
-  const inv = s.scale ? s.scale(n) : 1 / n;
-  for (let q = 0; q < grad.length; q++) grad[q] *= inv * (s.sign ?? 1);
-  return 0.5 * loss * (s.lossScale ? s.lossScale(n) : 1 / n);
-}
-
-/** X read as if it were stored column-major (d x N). */
-function transposeView(data: Dataset): Float64Array {
-  const { n, d, X } = data;
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = X[j * n + i];
-  return out;
-}
-
-function withKernel(name: string, s: KernelSlips): Implementation {
-  const ref = referenceImplementation();
-  return {
-    ...ref,
-    name,
-    loss: async (data, W) => buggyLossAndGradient(data, W, new Float64Array(W.data.length), s),
-    gradient: async (data, W) => {
-      const g = new Float64Array(W.data.length);
-      buggyLossAndGradient(data, W, g, s);
-      return g;
-    },
-  };
-}
-
-/** Gradient-only slip: the loss stays right. */
-function withGradient(name: string, s: KernelSlips): Implementation {
-  const ref = referenceImplementation();
-  return {
-    ...ref,
-    name,
-    gradient: async (data, W) => {
-      const g = new Float64Array(W.data.length);
-      buggyLossAndGradient(data, W, g, s);
-      return g;
-    },
-  };
-}
 
 /** GD with a slip in its loop. */
 function withGd(

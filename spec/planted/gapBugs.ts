@@ -18,69 +18,11 @@ import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/popul
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { withGdUpdate } from './withGdUpdate.js';
+import { withKernel, type PlantedBug } from './slippedKernel.js';
 
-/** A wrong implementation and the claim that must see it (the shape of bugs.ts's PlantedBug). */
-export interface GapBug {
-  readonly name: string;
-  readonly caughtBy: string;
-  make(): Implementation;
-}
+/** A wrong implementation and the claim that must see it. */
+export type GapBug = PlantedBug;
 
-/** Slips of the empirical kernel below, each off by default. */
-interface Slips {
-  /** Where weight (unit k, input j) is read from; default unit-contiguous k * d + j. */
-  readonly weightIndex?: (k: number, j: number, d: number, K: number) => number;
-  /** First input coordinate the loops visit; default 0. */
-  readonly firstInput?: number;
-  /** relu'(z); default the reference's 1{z >= 0}. */
-  readonly heaviside?: (z: number) => number;
-  /** The gradient's normalization; default 1 / N. */
-  readonly gradientScale?: (data: Dataset) => number;
-}
-
-/** The reference kernel's loop with the chosen slips; loss and gradient make the same ones. */
-function slippedLossAndGradient(data: Dataset, W: Weights, grad: Float64Array, s: Slips): number {
-  const { n, d, X, y } = data;
-  const K = W.K;
-  const at = s.weightIndex ?? ((k: number, j: number, dd: number) => k * dd + j);
-  const j0 = s.firstInput ?? 0;
-  const step = s.heaviside ?? ((z: number) => (z >= 0 ? 1 : 0));
-  const z = new Float64Array(K);
-  grad.fill(0);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let out = 0;
-    for (let k = 0; k < K; k++) {
-      let v = 0;
-      for (let j = j0; j < d; j++) v += W.data[at(k, j, d, K)] * X[i * d + j];
-      z[k] = v;
-      if (v > 0) out += v;
-    }
-    const r = out - y[i];
-    loss += r * r;
-    for (let k = 0; k < K; k++) {
-      const m = step(z[k]);
-      for (let j = j0; j < d; j++) grad[at(k, j, d, K)] += m * r * X[i * d + j];
-    }
-  }
-  const scale = s.gradientScale ? s.gradientScale(data) : 1 / n;
-  for (let q = 0; q < grad.length; q++) grad[q] *= scale;
-  return (0.5 * loss) / n;
-}
-
-/** The reference with loss and gradient replaced by the slipped kernel. */
-function withSlips(name: string, s: Slips): Implementation {
-  return {
-    ...referenceImplementation(),
-    name,
-    loss: async (data, W) => slippedLossAndGradient(data, W, new Float64Array(W.data.length), s),
-    gradient: async (data, W) => {
-      const g = new Float64Array(W.data.length);
-      slippedLossAndGradient(data, W, g, s);
-      return g;
-    },
-  };
-}
 
 /**
  * Population loss with the cross term's 2 dropped when expanding E(f_W - f_W*)^2 / 2:
@@ -121,13 +63,13 @@ export const GAP_BUGS: readonly GapBug[] = [
     // relu' as the sign identity (1 + z/|z|)/2 is 0/0 = NaN at z = 0: right everywhere except at an exact kink, which only gradient-at-kink builds.
     name: "relu' written as (1 + z/|z|)/2 (NaN at an exact kink)",
     caughtBy: 'gradient-at-kink',
-    make: () => withSlips('sign heaviside', { heaviside: (z) => (1 + z / Math.abs(z)) / 2 }),
+    make: () => withKernel('sign heaviside', { heaviside: (z) => (1 + z / Math.abs(z)) / 2 }),
   },
   {
     // n/d mix-up in the normalization: every residual is 0 at noiseless W* (stationarity-noiseless sees 0), the noisy one is N/d times its Gaussian bound.
     name: 'gradient divided by d instead of N',
     caughtBy: 'stationarity-noisy',
-    make: () => withSlips('grad / d', { gradientScale: (data) => 1 / data.d }),
+    make: () => withKernel('grad / d', { scale: (data) => 1 / data.d }),
   },
   {
     // (a - b)^2 expanded without the cross term's 2, gradient derived from it: loss and gradient agree (population-gradient-fd passes), W* is no longer stationary.
@@ -144,13 +86,13 @@ export const GAP_BUGS: readonly GapBug[] = [
     // W read as NumPy's d x K row-major (W[j, k] at j K + k) instead of unit-contiguous: moving unit blocks no longer permutes the units the kernel sees.
     name: 'weights read as a d x K row-major matrix (W[j, k] at j * K + k)',
     caughtBy: 'invariance-permutation',
-    make: () => withSlips('d x K layout', { weightIndex: (k, j, _d, K) => j * K + k }),
+    make: () => withKernel('d x K layout', { weightIndex: (k, j, _d, K) => j * K + k }),
   },
   {
     // 1-based loops (j = 1..d-1) drop input coordinate 0 from loss and gradient alike; a rotation mixes it back in, so L_N is not rotation invariant.
     name: 'input loops start at j = 1 (1-based habit), dropping coordinate 0',
     caughtBy: 'invariance-rotation',
-    make: () => withSlips('j from 1', { firstInput: 1 }),
+    make: () => withKernel('j from 1', { firstInput: 1 }),
   },
   {
     // A hand-written HVP that sums over samples without the gradient's 1/N: |H u| is N (2000-4000) times too large for Lemma 5.2's c_L.
