@@ -11,6 +11,7 @@ import type { Claim } from '../Claim.js';
 import { gradientFiniteDifferencesClaim } from './gradientFiniteDifferences.claim.js';
 import { hessianPositiveDefiniteClaim } from './hessianPositiveDefinite.claim.js';
 import { momentIdentitiesClaim } from './momentIdentities.claim.js';
+import { oddTensorDirectionsClaim } from './oddTensorDirections.claim.js';
 import { quadraticRandomInitClaim } from './quadraticRandomInit.claim.js';
 import type { ActivationSubject } from './subject.js';
 import { tensorSignRecoveryClaim } from './tensorSignRecovery.claim.js';
@@ -21,6 +22,7 @@ export {
   gradientFiniteDifferencesClaim,
   hessianPositiveDefiniteClaim,
   momentIdentitiesClaim,
+  oddTensorDirectionsClaim,
   quadraticRandomInitClaim,
   tensorSignRecoveryClaim,
   zhongPropertiesClaim,
@@ -35,5 +37,6 @@ export function activationClaims(subject: ActivationSubject): Claim[] {
     hessianPositiveDefiniteClaim(subject),
     quadraticRandomInitClaim(subject),
     tensorSignRecoveryClaim(subject),
+    oddTensorDirectionsClaim(subject),
   ];
 }

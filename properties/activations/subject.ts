@@ -19,6 +19,7 @@ import {
 } from '../../src/core/outputModel/outputModelKernel.js';
 import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
 import { tensorInit } from '../../src/core/tensor/tensorInit.js';
+import { tensorDirections } from '../../src/core/tensor/tensorDirections.js';
 
 /** The parts of the core under test. */
 export interface ActivationSubject {
@@ -32,6 +33,8 @@ export interface ActivationSubject {
   /** Tensor initialization and the activation view it reads coefficients from. */
   readonly tensorInit: typeof tensorInit;
   readonly tensorActivation: typeof tensorActivationOf;
+  /** Steps 1-3 only (subspace, oriented unit directions): what m2 = 0 activations get. */
+  readonly tensorDirections: typeof tensorDirections;
 }
 
 /** The reference subject: the core as shipped. @example referenceActivationSubject().name */
@@ -46,6 +49,7 @@ export function referenceActivationSubject(): ActivationSubject {
     hvp: outputModelHvp,
     tensorInit,
     tensorActivation: tensorActivationOf,
+    tensorDirections,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   quadraticRandomInitClaim,
   referenceActivationSubject,
   tensorSignRecoveryClaim,
+  oddTensorDirectionsClaim,
   withActivation,
   zhongPropertiesClaim,
   type ActivationSubject,
@@ -16,6 +17,7 @@ import { outputModelLossAndGradient } from '../../src/core/outputModel/outputMod
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
 import { tensorInitFromMoments } from '../../src/core/tensor/tensorInit.js';
+import { tensorDirections, tensorDirectionsFromMoments } from '../../src/core/tensor/tensorDirections.js';
 import { sampleMoments } from '../../src/core/tensor/sampleMoments.js';
 import type { MomentSource } from '../../src/core/tensor/momentSource.js';
 
@@ -122,6 +124,41 @@ const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Cla
           },
         };
         return tensorInitFromMoments(buggy, K, options);
+      },
+    },
+  },
+  {
+    bug: 'P2 = M2 used anyway for m2 = 0 (sigmoid, tanh, erf): M2 is zero plus noise, the subspace is random',
+    claim: oddTensorDirectionsClaim,
+    subject: {
+      ...ref,
+      tensorDirections: (data, K, options) => {
+        const src = sampleMoments(data);
+        return tensorDirectionsFromMoments({ ...src, m3Matrix: () => src.m2() }, K, options);
+      },
+    },
+  },
+  {
+    bug: 'directions left as the decomposition returns them (M1 orientation skipped): about half come out negated',
+    claim: oddTensorDirectionsClaim,
+    subject: {
+      ...ref,
+      tensorDirections: (data, K, options) => {
+        const r = tensorDirections(data, K, options);
+        // undo the M1 orientation: the Jennrich signs are arbitrary, as unoriented code would leave them
+        const A = r.estimate.components.directions;
+        const W = Float64Array.from(r.directions.data);
+        const d = r.directions.d;
+        for (let i = 0; i < K; i++) {
+          let dot = 0;
+          for (let t = 0; t < d; t++) {
+            let s = 0;
+            for (let p = 0; p < K; p++) s += A[i * K + p] * r.basis[p * d + t];
+            dot += s * W[i * d + t];
+          }
+          if (dot < 0) for (let t = 0; t < d; t++) W[i * d + t] = -W[i * d + t];
+        }
+        return { ...r, directions: { ...r.directions, data: W } };
       },
     },
   },

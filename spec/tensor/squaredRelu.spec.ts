@@ -28,11 +28,14 @@ describe('tensor activation coefficients', () => {
     expect(thirdOrderPath(RELU_TENSOR)).toBe('m4');
   });
 
-  it('rejects activations RecMagSign cannot invert or whose P2 would need M3(I, I, alpha)', () => {
-    expect(() => tensorActivationOf(ACTIVATIONS.tanh)).toThrow(ValidationError); // not homogeneous
+  it('rejects activations RecMagSign cannot invert (tanh: not homogeneous) or with no P2 (linear: m2 = m3 = m4 = 0)', () => {
+    const tanh = tensorActivationOf(ACTIVATIONS.tanh);
+    expect(tanh.degree).toBeNull();
+    const t = makeOutputModelInstance({ d: 4, K: 2, kappa: 1, N: 50, seed: 1, activation: 'tanh', signs: 'positive' });
+    expect(() => tensorInit(t.data, 2, { stream: createStreams(1).stream('i'), activation: tanh })).toThrow(/tanh.*|RecMagSign.*homogeneous/);
     const inst = makeOutputModelInstance({ d: 4, K: 2, kappa: 1, N: 50, seed: 1, activation: 'linear' });
-    // linear is degree-1 homogeneous but m2 = 0
-    expect(() => tensorInit(inst.data, 2, { stream: createStreams(1).stream('i'), activation: tensorActivationOf(ACTIVATIONS.linear) })).toThrow(/m2 = 0/);
+    // linear is degree-1 homogeneous but has no second-order moment at all
+    expect(() => tensorInit(inst.data, 2, { stream: createStreams(1).stream('i'), activation: tensorActivationOf(ACTIVATIONS.linear) })).toThrow(/Definition 5.4/);
   });
 });
 

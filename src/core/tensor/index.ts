@@ -17,4 +17,6 @@ export * from './orthogonalPowerMethod.js';
 export * from './whitenedDecomposition.js';
 export * from './jennrichDecomposition.js';
 export * from './recMagSign.js';
+export * from './tensorDirections.js';
+export * from './principalAngles.js';
 export * from './tensorInit.js';

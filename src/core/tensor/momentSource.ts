@@ -13,6 +13,7 @@
  * ```ts
  * const src: MomentSource = populationMoments(Wstar);
  * const P2 = src.m2();                     // d x d
+ * const P2odd = src.m3Matrix(alpha);        // d x d = M3(I, I, alpha) (tanh: m2 = 0)
  * const R3 = src.r3(V, K, [alpha])[0];     // K x K x K = M4(V, V, V, alpha)
  * const T3 = src.m3Projected(V, K);        // K x K x K = M3(V, V, V)
  * ```
@@ -29,6 +30,13 @@ export interface MomentSource {
   m1Projected(V: Float64Array, K: number): Float64Array;
   /** M2 = E[y (x x^T - I)], d x d row-major (the largest array ever formed). */
   m2(): Float64Array;
+  /**
+   * M3(I, I, alpha), d x d row-major, for a unit d-vector alpha: the P2 of activations with
+   * m2 = 0 and m3 != 0 (sigmoid, tanh, erf; Zhong et al. 2017, Definition 5.4, j2 = 3).
+   */
+  m3Matrix(alpha: Float64Array): Float64Array;
+  /** M4(I, I, alpha, alpha), d x d row-major: the P2 when m2 = m3 = 0 (j2 = 4). */
+  m4Matrix(alpha: Float64Array): Float64Array;
   /** V M2 V^T = M2(V, V), K x K row-major, for a basis V (K x d rows). */
   m2Projected(V: Float64Array, K: number): Float64Array;
   /**

@@ -4,7 +4,9 @@
  * coefficients m_j of the activation (default ReLU, {@link reluMomentCoefficients}),
  * `M_j = sum_i v_i m_{j,i} wb_i^(x)j` (Zhong et al. 2017, Claim 5.2), so
  * `M4(V, V, V, alpha) = sum_i v_i m_{4,i} (alpha . wb_i) (V wb_i)^(x)3` and
- * `M3(V, V, V) = sum_i v_i m_{3,i} (V wb_i)^(x)3`: K^3 work, no d^3.
+ * `M3(V, V, V) = sum_i v_i m_{3,i} (V wb_i)^(x)3`: K^3 work, no d^3. The P2 candidates of
+ * Definition 5.4 are `M3(I, I, alpha) = sum_i v_i m_{3,i} (alpha . wb_i) wb_i wb_i^T` and
+ * `M4(I, I, alpha, alpha) = sum_i v_i m_{4,i} (alpha . wb_i)^2 wb_i wb_i^T` (Claim 5.5).
  *
  * @example
  * ```ts
@@ -62,6 +64,12 @@ export function populationMoments(Wstar: Weights, v?: Float64Array, activation: 
       }
       return out;
     },
+    m3Matrix(alpha) {
+      return weightedGram(units, d, (i) => signs[i] * coef[i].m3 * dot(alpha, units[i], d));
+    },
+    m4Matrix(alpha) {
+      return weightedGram(units, d, (i) => signs[i] * coef[i].m4 * dot(alpha, units[i], d) ** 2);
+    },
     m2Projected(V, k) {
       const out = new Float64Array(k * k);
       for (let i = 0; i < K; i++) {
@@ -88,4 +96,20 @@ export function populationMoments(Wstar: Weights, v?: Float64Array, activation: 
       });
     },
   };
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += a[t] * b[t];
+  return s;
+}
+
+/** sum_i c(i) u_i u_i^T, d x d row-major. */
+function weightedGram(units: readonly Float64Array[], d: number, c: (i: number) => number): Float64Array {
+  const out = new Float64Array(d * d);
+  units.forEach((u, i) => {
+    const ci = c(i);
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) out[a * d + b] += ci * u[a] * u[b];
+  });
+  return out;
 }

@@ -91,8 +91,8 @@ export function recMagSign(
   const beta = solve(K, (i, j) => dot[i * K + j], r1);
   const gamma = solve(K, (i, j) => dot[i * K + j] ** 2, r2);
   const act = options.activation ?? RELU_TENSOR;
+  const p = assertRecMagSignApplies(act);
   const [u1, u2] = act.coefficients(1);
-  const p = act.degree;
   if (coefficientVanishes(act, 1) || coefficientVanishes(act, 2)) {
     fail('activation', 'RecMagSign needs m1(1) != 0 and m2(1) != 0', `${act.name}: m1(1) = ${u1}, m2(1) = ${u2}`);
   }
@@ -128,6 +128,27 @@ export function recMagSign(
     }
   }
   return { W: { d, K, data: W }, v, beta, gamma };
+}
+
+/**
+ * The rule RecMagSign rests on: Zhong et al. 2017 recover norms and output-weight signs only
+ * for positively homogeneous activations (Section 5.2, "RECMAGSIGN ... for homogeneous
+ * activations"; Theorem 5.6 assumes homogeneity), by inverting m_j(s) = s^p m_j(1). Returns p;
+ * rejects a non-homogeneous activation (sigmoid, tanh, erf), naming it and the rule.
+ * @example assertRecMagSignApplies(RELU_TENSOR) // 1
+ */
+export function assertRecMagSignApplies(act: TensorActivation): number {
+  const p = act.degree;
+  if (p === null || !(p > 0)) {
+    fail(
+      'activation',
+      'RecMagSign (norms and signs) needs a positively homogeneous activation, m_j(s) = s^p m_j(1) ' +
+        '(Zhong et al. 2017, Section 5.2 and Theorem 5.6 give it for homogeneous activations only); ' +
+        'for a non-homogeneous one use tensorDirections (subspace and unit directions)',
+      act.name,
+    );
+  }
+  return p;
 }
 
 function solve(K: number, g: (i: number, j: number) => number, rhs: Float64Array): Float64Array {

@@ -159,6 +159,52 @@ export function sampleMoments(data: Dataset, options: SampleMomentOptions = {}):
     }
     return out;
   };
+  /** c minus the full-d order-1 part M1 . x ('hermite'), else c itself. */
+  let r1cache: Float64Array | undefined;
+  const order1Residual = (): Float64Array => {
+    if (!hermite) return c;
+    if (!r1cache) {
+      const M1 = m1();
+      const w = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let t = 0; t < d; t++) s += M1[t] * X[i * d + t];
+        w[i] = c[i] - s;
+      }
+      r1cache = w;
+    }
+    return r1cache;
+  };
+  /** a_i = alpha . x_i and |alpha|^2. */
+  const alphaProjection = (alpha: Float64Array) => {
+    if (!(alpha instanceof Float64Array) || alpha.length !== d) {
+      fail('alpha', `alpha must be a Float64Array of length d = ${d}`, alpha?.length);
+    }
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += alpha[t] * X[i * d + t];
+      a[i] = s;
+    }
+    let norm2 = 0;
+    for (let t = 0; t < d; t++) norm2 += alpha[t] * alpha[t];
+    return { a, norm2 };
+  };
+  /** Upper triangle of sum_i w_i x_i x_i^T into out (d x d); returns sum_i w_i. */
+  const accumulateOuter = (w: Float64Array, out: Float64Array): number => {
+    let s0 = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i];
+      s0 += wi;
+      const base = i * d;
+      for (let p = 0; p < d; p++) {
+        const wp = wi * X[base + p];
+        const row = p * d;
+        for (let q = p; q < d; q++) out[row + q] += wp * X[base + q];
+      }
+    }
+    return s0;
+  };
   /** The weights for each moment in the basis V: order 1, order 2 and order 4. */
   // The three per-basis moments (V M1, V M2 V^T, R3) share one projection pass: cache the
   // last basis by identity (tensorInit asks for all three with the same V).
@@ -190,38 +236,65 @@ export function sampleMoments(data: Dataset, options: SampleMomentOptions = {}):
     m2() {
       if (!m2cache) {
         // Order-1 control variate in full d (O(N d)); the d x d accumulation is N d^2 / 2.
-        let w = c;
-        if (hermite) {
-          const M1 = m1();
-          w = new Float64Array(n);
-          for (let i = 0; i < n; i++) {
-            let s = 0;
-            for (let t = 0; t < d; t++) s += M1[t] * X[i * d + t];
-            w[i] = c[i] - s;
-          }
-        }
+        const w = order1Residual();
         const out = new Float64Array(d * d);
-        let s0 = 0;
-        for (let i = 0; i < n; i++) {
-          const wi = w[i];
-          s0 += wi;
-          const base = i * d;
-          for (let a = 0; a < d; a++) {
-            const wa = wi * X[base + a];
-            const row = a * d;
-            for (let b = a; b < d; b++) out[row + b] += wa * X[base + b];
-          }
-        }
-        for (let a = 0; a < d; a++) {
-          for (let b = a; b < d; b++) {
-            const v = (out[a * d + b] - (a === b ? s0 : 0)) / denom;
-            out[a * d + b] = v;
-            out[b * d + a] = v;
-          }
-        }
-        m2cache = out;
+        const s0 = accumulateOuter(w, out);
+        for (let a = 0; a < d; a++) out[a * d + a] -= s0;
+        m2cache = symmetrize(out, d, denom);
       }
       return Float64Array.from(m2cache);
+    },
+    m3Matrix(alpha) {
+      // He3(x)(I, I, alpha) = a x x^T - a I - x alpha^T - alpha x^T, a = alpha . x. Weights:
+      // y minus its order-0 and order-1 parts (orthogonal to He3). The order-2 part is not
+      // subtracted: in full d it costs another O(N d^2) pass, and it is zero in expectation
+      // for the activations that take this path (m2 = 0).
+      const r = order1Residual();
+      const { a } = alphaProjection(alpha);
+      const w = new Float64Array(n);
+      const g = new Float64Array(d);
+      let sA = 0;
+      for (let i = 0; i < n; i++) {
+        w[i] = r[i] * a[i];
+        sA += w[i];
+        const base = i * d;
+        for (let t = 0; t < d; t++) g[t] += r[i] * X[base + t];
+      }
+      const out = new Float64Array(d * d);
+      accumulateOuter(w, out);
+      for (let p = 0; p < d; p++) {
+        out[p * d + p] -= sA;
+        for (let q = p; q < d; q++) out[p * d + q] -= g[p] * alpha[q] + alpha[p] * g[q];
+      }
+      return symmetrize(out, d, denom);
+    },
+    m4Matrix(alpha) {
+      // He4(x)(I, I, alpha, alpha) = (a^2 - |alpha|^2) x x^T - (a^2 - |alpha|^2) I
+      //   - 2 a (x alpha^T + alpha x^T) + 2 alpha alpha^T  (from the six x-placements and the
+      // three pairings of He4; |alpha| = 1 in use, kept general so the brute-force check is exact).
+      const r = order1Residual();
+      const { a, norm2: na } = alphaProjection(alpha);
+      const w = new Float64Array(n);
+      const g = new Float64Array(d);
+      let s1 = 0;
+      let s0 = 0;
+      for (let i = 0; i < n; i++) {
+        w[i] = r[i] * (a[i] * a[i] - na);
+        s1 += w[i];
+        s0 += r[i];
+        const ra = r[i] * a[i];
+        const base = i * d;
+        for (let t = 0; t < d; t++) g[t] += ra * X[base + t];
+      }
+      const out = new Float64Array(d * d);
+      accumulateOuter(w, out);
+      for (let p = 0; p < d; p++) {
+        out[p * d + p] -= s1;
+        for (let q = p; q < d; q++) {
+          out[p * d + q] += -2 * (g[p] * alpha[q] + alpha[p] * g[q]) + 2 * s0 * alpha[p] * alpha[q];
+        }
+      }
+      return symmetrize(out, d, denom);
     },
     m2Projected(V, K) {
       const { U, G, w2 } = weightsFor(V, K);
@@ -332,6 +405,18 @@ export function sampleMoments(data: Dataset, options: SampleMomentOptions = {}):
       });
     },
   };
+}
+
+/** Divides the upper triangle by denom and mirrors it (in place); returns the matrix. */
+function symmetrize(M: Float64Array, d: number, denom: number): Float64Array {
+  for (let p = 0; p < d; p++) {
+    for (let q = p; q < d; q++) {
+      const v = M[p * d + q] / denom;
+      M[p * d + q] = v;
+      M[q * d + p] = v;
+    }
+  }
+  return M;
 }
 
 /** G = V V^T (K x K) for a basis stored as rows. */

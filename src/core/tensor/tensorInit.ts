@@ -1,7 +1,8 @@
 /**
  * Tensor initialization (Zhong et al. 2017, Algorithm 1; used by Zhang et al. 2019):
  *
- * 1. V = top-K eigenvectors (by magnitude) of the estimate of P2 = M2 (ReLU, squared ReLU: m2 != 0).
+ * 1. V = top-K eigenvectors (by magnitude) of the estimate of P2 = M2 (ReLU, squared ReLU:
+ *    m2 != 0), else M3(I, I, alpha) / M4(I, I, alpha, alpha) (Definition 5.4; see tensorDirections.ts).
  * 2. R3 = P3(V, V, V) with P3 = M3 when the activation's m3 != 0 (squared ReLU; one tensor,
  *    no alpha), else M4(I, I, I, alpha) (ReLU: M3 = 0 identically) for several random unit
  *    alphas. The activation (default ReLU) is a {@link TensorActivation}: its coefficients
@@ -10,7 +11,9 @@
  *    share a sign), Jennrich + plug-in refinement when v is unknown. Among the alphas, keep
  *    the decomposition whose weakest component is strongest: the weight of unit i in R3 is
  *    proportional to alpha . wb_i, so one unlucky alpha can leave a unit almost invisible.
- * 4. RecMagSign: norms, orientations and output weights from M1 and M2.
+ * 4. RecMagSign: norms, orientations and output weights from M1 and M2. Only for positively
+ *    homogeneous activations, as in the paper; sigmoid, tanh and erf are rejected here (with
+ *    the rule named) and get steps 1-3 from {@link tensorDirections}.
  *
  * Defaults and why:
  * - split 'whole': every moment uses all N samples. The disjoint split into thirds is what
@@ -32,50 +35,36 @@
  * const sq = tensorInit(data, 5, { stream, activation: tensorActivationOf(ACTIVATIONS.squaredRelu), outputWeights: 'unknown' });
  * ```
  */
-import { assertDataset, sliceDataset, type Dataset, type Weights } from '../layout.js';
-import type { RandomStream } from '../random.js';
+import { assertDataset, type Dataset, type Weights } from '../layout.js';
 import { assertIntegerInRange, fail } from '../validate.js';
-import { jennrichDecomposition } from './jennrichDecomposition.js';
-import { projectMatrix, type MomentSource } from './momentSource.js';
-import { recMagSign, type MagnitudeSource, type OutputWeights } from './recMagSign.js';
-import { sampleMoments, type VarianceReduction } from './sampleMoments.js';
-import { norm2 } from './symmetricTensor.js';
-import { coefficientVanishes, RELU_TENSOR, thirdOrderPath, type TensorActivation } from './tensorActivation.js';
-import { topEigenvectors } from './topEigenvectors.js';
-import { whitenedDecomposition, type TensorComponents } from './whitenedDecomposition.js';
+import type { MomentSource } from './momentSource.js';
+import { assertRecMagSignApplies, recMagSign, type MagnitudeSource, type OutputWeights } from './recMagSign.js';
+import { RELU_TENSOR, type SecondOrderPath } from './tensorActivation.js';
+import {
+  asSources,
+  estimateComponents,
+  momentSourcesOf,
+  type DecompositionMethod,
+  type DirectionOptions,
+  type MomentSources,
+  type SplitMode,
+} from './tensorDirections.js';
 
-/** How the sample is shared among the moments. */
-export type SplitMode = 'whole' | 'disjoint';
-/** Which decomposition of R3. */
-export type DecompositionMethod = 'whitened' | 'jennrich';
+export type { DecompositionMethod, MomentSources, SplitMode } from './tensorDirections.js';
 
 /** Options of {@link tensorInit} / {@link tensorInitFromMoments}. */
-export interface TensorInitOptions {
-  /** The method's randomness: alphas, subspace-iteration start, restarts. */
-  readonly stream: RandomStream;
-  /** Default 'whole' (see the module comment). */
-  readonly split?: SplitMode;
-  /** Variance reduction of the sample moments (see sampleMoments.ts). Default 'hermite'. */
-  readonly varianceReduction?: VarianceReduction;
+export interface TensorInitOptions extends DirectionOptions {
   /** 'positive' (ReLU, v = +1; default) or 'unknown' (Zhong's v in {-1, +1}). */
   readonly outputWeights?: OutputWeights;
-  /** Default 'whitened' for positive weights; 'unknown' requires 'jennrich'. */
-  readonly decomposition?: DecompositionMethod;
-  /** Number of random alphas tried. Default 4. */
-  readonly alphas?: number;
-  /** Draw alpha in the estimated subspace (default) or in all of R^d (the paper). */
-  readonly alphaSpace?: 'subspace' | 'ambient';
   /** Where RecMagSign takes norms from. Default 'm2'. */
   readonly magnitudes?: MagnitudeSource;
-  /** Random restarts of the decomposition per component / per projection pair. Default 10. */
-  readonly restarts?: number;
-  /** The teacher's activation (default ReLU); must be positively homogeneous with m2 != 0. */
-  readonly activation?: TensorActivation;
 }
 
 /** What happened inside, for reports and debugging. */
 export interface TensorInitDiagnostics {
   readonly split: SplitMode;
+  /** Which moment served as P2: M2, M3(I, I, alpha) or M4(I, I, alpha, alpha). */
+  readonly p2: SecondOrderPath;
   /** Which moment served as P3: M3 (m3 != 0) or M4(I, I, I, alpha). */
   readonly p3: 'm3' | 'm4';
   /** Samples behind (P2, R3, RecMagSign); Infinity for population moments. */
@@ -103,13 +92,6 @@ export interface TensorInitResult {
   readonly diagnostics: TensorInitDiagnostics;
 }
 
-/** The three moment sources the algorithm reads: P2 (S2), R3 (S3), RecMagSign (S4). */
-export interface MomentSources {
-  readonly p2: MomentSource;
-  readonly r3: MomentSource;
-  readonly magnitudes: MomentSource;
-}
-
 /**
  * Tensor initialization from data (sample moments).
  * @example tensorInit(data, 5, { stream, split: 'disjoint' })
@@ -118,24 +100,7 @@ export function tensorInit(data: Dataset, K: number, options: TensorInitOptions)
   assertDataset(data, data?.d);
   assertIntegerInRange('K', K, 1, data.d, `K must be at most d (d = ${data.d})`);
   const split = options.split ?? 'whole';
-  if (split !== 'whole' && split !== 'disjoint') fail('split', "split must be 'whole' or 'disjoint'", split);
-  const mo = { varianceReduction: options.varianceReduction ?? 'hermite' };
-  let sources: MomentSources;
-  if (split === 'whole') {
-    assertIntegerInRange('data.n', data.n, 2, Number.MAX_SAFE_INTEGER, 'N must be at least 2');
-    const all = sampleMoments(data, mo);
-    sources = { p2: all, r3: all, magnitudes: all };
-  } else {
-    assertIntegerInRange('data.n', data.n, 6, Number.MAX_SAFE_INTEGER, "N must be at least 6 for split 'disjoint'");
-    // Rows of an i.i.d. sample are exchangeable, so fixed contiguous thirds are distributed
-    // exactly like a random partition (and cost no copy).
-    const third = Math.floor(data.n / 3);
-    sources = {
-      p2: sampleMoments(sliceDataset(data, 0, third), mo),
-      r3: sampleMoments(sliceDataset(data, third, third), mo),
-      magnitudes: sampleMoments(sliceDataset(data, 2 * third, data.n - 2 * third), mo),
-    };
-  }
+  const sources = momentSourcesOf(data, split, options.varianceReduction ?? 'hermite');
   return run(sources, K, options, split);
 }
 
@@ -149,81 +114,27 @@ export function tensorInitFromMoments(
   K: number,
   options: TensorInitOptions,
 ): TensorInitResult {
-  const sources: MomentSources =
-    'p2' in source ? source : { p2: source, r3: source, magnitudes: source };
+  const sources = asSources(source);
   assertIntegerInRange('K', K, 1, sources.p2.d, `K must be at most d (d = ${sources.p2.d})`);
   return run(sources, K, options, 'p2' in source ? 'disjoint' : 'whole');
 }
 
 function run(sources: MomentSources, K: number, options: TensorInitOptions, split: SplitMode): TensorInitResult {
-  const stream = options.stream;
-  if (!stream || typeof stream.normal !== 'function') fail('stream', 'stream must be a RandomStream', stream);
   const outputWeights = options.outputWeights ?? 'positive';
   if (outputWeights !== 'positive' && outputWeights !== 'unknown') {
     fail('outputWeights', "outputWeights must be 'positive' or 'unknown'", outputWeights);
   }
-  const method = options.decomposition ?? (outputWeights === 'positive' ? 'whitened' : 'jennrich');
-  if (method !== 'whitened' && method !== 'jennrich') {
-    fail('decomposition', "decomposition must be 'whitened' or 'jennrich'", method);
-  }
-  if (method === 'whitened' && outputWeights === 'unknown') {
-    fail('decomposition', "decomposition 'whitened' needs outputWeights 'positive' (P2 is indefinite when v has mixed signs)", method);
-  }
-  const L = options.alphas ?? 4;
-  assertIntegerInRange('alphas', L, 1, 1000);
-  const restarts = options.restarts ?? 10;
-  assertIntegerInRange('restarts', restarts, 1, 1000);
   const magnitudes = options.magnitudes ?? 'm2';
   if (!['m1', 'm2', 'both'].includes(magnitudes)) fail('magnitudes', "magnitudes must be 'm1', 'm2' or 'both'", magnitudes);
-  const alphaSpace = options.alphaSpace ?? 'subspace';
   const activation = options.activation ?? RELU_TENSOR;
-  if (!activation || typeof activation.coefficients !== 'function' || !(activation.degree > 0)) {
+  if (!activation || typeof activation.coefficients !== 'function') {
     fail('activation', 'activation must be a TensorActivation (see tensorActivationOf)', activation);
   }
-  if (coefficientVanishes(activation, 2)) {
-    fail('activation', 'P2 = M3(I, I, alpha) or M4(I, I, alpha, alpha) (m2 = 0) is not implemented', activation.name);
-  }
-  const p3 = thirdOrderPath(activation);
-  const d = sources.p2.d;
-
-  // 1. Subspace.
-  const P2 = sources.p2.m2();
-  const eig = topEigenvectors(P2, d, K, stream);
-  const V = eig.vectors;
-  const C = projectMatrix(V, K, d, P2);
-
-  // 2. R3: M3(V, V, V) when m3 != 0; else M4(V, V, V, alpha) for L alphas in one data pass.
-  const alphas: Float64Array[] = [];
-  for (let l = 0; p3 === 'm4' && l < L; l++) {
-    let alpha: Float64Array;
-    if (alphaSpace === 'subspace') {
-      const b = stream.fillNormal(new Float64Array(K));
-      alpha = new Float64Array(d);
-      for (let k = 0; k < K; k++) for (let t = 0; t < d; t++) alpha[t] += b[k] * V[k * d + t];
-    } else {
-      alpha = stream.fillNormal(new Float64Array(d));
-    }
-    const n = norm2(alpha);
-    alphas.push(alpha.map((x) => x / n));
-  }
-  const R3s = p3 === 'm3' ? [sources.r3.m3Projected(V, K)] : sources.r3.r3(V, K, alphas);
-
-  // 3. Decompose each; keep the one whose weakest component is strongest.
-  const strengths = new Float64Array(R3s.length);
-  let best: TensorComponents | undefined;
-  let chosen = 0;
-  R3s.forEach((R3, l) => {
-    const comps =
-      method === 'whitened'
-        ? whitenedDecomposition(R3, C, K, stream, { restarts })
-        : jennrichDecomposition(R3, K, stream, { restarts });
-    strengths[l] = comps.strength;
-    if (!best || comps.strength > best.strength) {
-      best = comps;
-      chosen = l;
-    }
-  });
-  const comps = best!;
+  // Reject before any work what step 4 cannot do (non-homogeneous activations).
+  assertRecMagSignApplies(activation);
+  const est = estimateComponents(sources, K, options, outputWeights === 'positive');
+  const { d, V } = est;
+  const comps = est.components;
 
   // 4. Norms, orientations, output weights.
   const mag = sources.magnitudes;
@@ -235,14 +146,15 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
     v: rec.v,
     diagnostics: {
       split,
-      p3,
+      p2: est.p2,
+      p3: est.p3,
       sampleSizes: [sources.p2.n, sources.r3.n, mag.n],
-      p2Values: eig.values,
-      eigenConverged: eig.converged,
-      eigenIterations: eig.iterations,
-      alphaStrengths: strengths,
-      chosenAlpha: chosen,
-      decomposition: method,
+      p2Values: est.eig.values,
+      eigenConverged: est.eig.converged,
+      eigenIterations: est.eig.iterations,
+      alphaStrengths: est.strengths,
+      chosenAlpha: est.chosenAlpha,
+      decomposition: est.method,
       relativeResidual: comps.relativeResidual,
       decompositionConverged: comps.converged,
       whiteningValid: comps.whiteningValid,
