@@ -9,6 +9,7 @@
 import { auditCommand } from './audit.js';
 import { checkCommand } from './check.js';
 import { demoCommand } from './demo.js';
+import { infoCommand } from './info.js';
 import { reportCommand } from './report.js';
 import type { Command } from './usage.js';
 import { zhongFig1Command } from './zhongFig1.js';
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   reportCommand,
   checkCommand,
   zhongFig1Command,
+  infoCommand,
 ];
