@@ -6,8 +6,10 @@
  *    no alpha), else M4(I, I, I, alpha) (ReLU: M3 = 0 identically) for several random unit
  *    alphas. The activation (default ReLU) is a {@link TensorActivation}: its coefficients
  *    m_j(s) decide the path and feed RecMagSign.
- * 3. Decompose R3: whitening by V P2 V^T + orthogonal power method when v = +1 (P2's weights
- *    share a sign), Jennrich + plug-in refinement when v is unknown. Among the alphas, keep
+ * 3. Decompose R3: whitening by C = V P2 V^T + tensor power method; when v = +1 (P2's weights
+ *    share a sign) C is positive definite and the whitened tensor orthogonally decomposable;
+ *    when v is unknown C is indefinite and the power method tracks the sign pattern J of C's
+ *    eigenvalues (whitenedDecomposition.ts derives why that is exact). Among the alphas, keep
  *    the decomposition whose weakest component is strongest: the weight of unit i in R3 is
  *    proportional to alpha . wb_i, so one unlucky alpha can leave a unit almost invisible.
  * 4. RecMagSign: norms, orientations and output weights from M1 and M2.
@@ -35,19 +37,16 @@
 import { assertDataset, sliceDataset, type Dataset, type Weights } from '../layout.js';
 import type { RandomStream } from '../random.js';
 import { assertIntegerInRange, fail } from '../validate.js';
-import { jennrichDecomposition } from './jennrichDecomposition.js';
 import { projectMatrix, type MomentSource } from './momentSource.js';
 import { recMagSign, type MagnitudeSource, type OutputWeights } from './recMagSign.js';
 import { sampleMoments, type VarianceReduction } from './sampleMoments.js';
 import { norm2 } from './symmetricTensor.js';
 import { coefficientVanishes, RELU_TENSOR, thirdOrderPath, type TensorActivation } from './tensorActivation.js';
 import { topEigenvectors } from './topEigenvectors.js';
-import { whitenedDecomposition, type TensorComponents } from './whitenedDecomposition.js';
+import { whitenedDecomposition, type TensorComponents, type WhiteningMode } from './whitenedDecomposition.js';
 
 /** How the sample is shared among the moments. */
 export type SplitMode = 'whole' | 'disjoint';
-/** Which decomposition of R3. */
-export type DecompositionMethod = 'whitened' | 'jennrich';
 
 /** Options of {@link tensorInit} / {@link tensorInitFromMoments}. */
 export interface TensorInitOptions {
@@ -59,8 +58,13 @@ export interface TensorInitOptions {
   readonly varianceReduction?: VarianceReduction;
   /** 'positive' (ReLU, v = +1; default) or 'unknown' (Zhong's v in {-1, +1}). */
   readonly outputWeights?: OutputWeights;
-  /** Default 'whitened' for positive weights; 'unknown' requires 'jennrich'. */
-  readonly decomposition?: DecompositionMethod;
+  /**
+   * How C's eigenvalues enter the whitening: default 'absolute' for positive weights (C is
+   * positive definite), 'signed' for unknown ones (sign pattern tracked). 'absolute' with
+   * weights of mixed sign is wrong (the components are then not orthonormal); it stays
+   * selectable so specs can show what the tracking buys.
+   */
+  readonly whitening?: WhiteningMode;
   /** Number of random alphas tried. Default 4. */
   readonly alphas?: number;
   /** Draw alpha in the estimated subspace (default) or in all of R^d (the paper). */
@@ -87,7 +91,7 @@ export interface TensorInitDiagnostics {
   /** Strength of the weakest component for each alpha tried, and the chosen index. */
   readonly alphaStrengths: Float64Array;
   readonly chosenAlpha: number;
-  readonly decomposition: DecompositionMethod;
+  readonly whitening: WhiteningMode;
   readonly relativeResidual: number;
   readonly decompositionConverged: boolean;
   readonly whiteningValid: boolean;
@@ -162,12 +166,9 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
   if (outputWeights !== 'positive' && outputWeights !== 'unknown') {
     fail('outputWeights', "outputWeights must be 'positive' or 'unknown'", outputWeights);
   }
-  const method = options.decomposition ?? (outputWeights === 'positive' ? 'whitened' : 'jennrich');
-  if (method !== 'whitened' && method !== 'jennrich') {
-    fail('decomposition', "decomposition must be 'whitened' or 'jennrich'", method);
-  }
-  if (method === 'whitened' && outputWeights === 'unknown') {
-    fail('decomposition', "decomposition 'whitened' needs outputWeights 'positive' (P2 is indefinite when v has mixed signs)", method);
+  const whitening = options.whitening ?? (outputWeights === 'positive' ? 'absolute' : 'signed');
+  if (whitening !== 'absolute' && whitening !== 'signed') {
+    fail('whitening', "whitening must be 'absolute' or 'signed'", whitening);
   }
   const L = options.alphas ?? 4;
   assertIntegerInRange('alphas', L, 1, 1000);
@@ -213,10 +214,7 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
   let best: TensorComponents | undefined;
   let chosen = 0;
   R3s.forEach((R3, l) => {
-    const comps =
-      method === 'whitened'
-        ? whitenedDecomposition(R3, C, K, stream, { restarts })
-        : jennrichDecomposition(R3, K, stream, { restarts });
+    const comps = whitenedDecomposition(R3, C, K, stream, { restarts, whitening });
     strengths[l] = comps.strength;
     if (!best || comps.strength > best.strength) {
       best = comps;
@@ -242,7 +240,7 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
       eigenIterations: eig.iterations,
       alphaStrengths: strengths,
       chosenAlpha: chosen,
-      decomposition: method,
+      whitening,
       relativeResidual: comps.relativeResidual,
       decompositionConverged: comps.converged,
       whiteningValid: comps.whiteningValid,

@@ -1,0 +1,69 @@
+/**
+ * Measurements for the unknown-v tensor initialization (sign-tracked whitening vs the old
+ * Jennrich two-slice path). Run: `npm run build && node dist/scripts/unknown-signs-compare.js
+ * [--old DIR] [--seeds n] [--act relu|squaredRelu]`. With `--old DIR` (a dist/ of the old code,
+ * e.g. a copy of main's before this change) it runs the old tensorInit on the SAME datasets.
+ * Prints, at d = 10, K = 5, kappa = 2, mixed v*, outputWeights 'unknown': per N the median,
+ * 90th percentile and max aligned relative error over the seeds, sign recovery, and time.
+ */
+import { alignedError } from '../src/core/alignedError.js';
+import { ACTIVATIONS } from '../src/core/activations/catalog.js';
+import { makeOutputModelInstance } from '../src/core/outputModel/outputModelInstance.js';
+import { createStreams } from '../src/core/random.js';
+import { fitLine } from '../src/core/stats/fitLine.js';
+import { tensorActivationOf } from '../src/core/tensor/tensorActivation.js';
+import { tensorInit } from '../src/core/tensor/tensorInit.js';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const oldDir = arg('--old');
+const nSeeds = Number(arg('--seeds') ?? 20);
+const actName = (arg('--act') ?? 'relu') as 'relu' | 'squaredRelu';
+const Ns = (arg('--N') ?? '1e4,1e5').split(',').map(Number);
+const d = Number(arg('--d') ?? 10);
+const K = Number(arg('--K') ?? 5);
+const kappa = 2;
+
+const median = (a: number[]): number => {
+  const s = [...a].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+};
+const quantile = (a: number[], q: number): number => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(q * a.length))];
+const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
+
+type Init = typeof tensorInit;
+const methods: Array<[string, Init, Record<string, unknown>]> = [['signed whitening', tensorInit, {}]];
+if (oldDir) {
+  const old = (await import(`${oldDir}/src/core/tensor/tensorInit.js`)) as { tensorInit: Init };
+  const oldAct = (await import(`${oldDir}/src/core/tensor/tensorActivation.js`)) as { tensorActivationOf: typeof tensorActivationOf };
+  methods.push(['old jennrich', old.tensorInit, { activation: oldAct.tensorActivationOf(ACTIVATIONS[actName]) }]);
+}
+const act = tensorActivationOf(ACTIVATIONS[actName]);
+console.log(`# unknown-v tensor init, ${actName}, d = ${d}, K = ${K}, kappa = ${kappa}, mixed v*, ${nSeeds} seeds (1..${nSeeds})`);
+const medians = new Map<string, number[]>();
+for (const N of Ns) {
+  const rows = methods.map(() => ({ errs: [] as number[], signs: 0, ms: 0 }));
+  for (let seed = 1; seed <= nSeeds; seed++) {
+    const inst = makeOutputModelInstance({ d, K, kappa, N, seed, activation: actName });
+    methods.forEach(([, init, extra], m) => {
+      const t0 = performance.now();
+      const r = init(inst.data, K, { stream: createStreams(seed).stream('init'), outputWeights: 'unknown', activation: act, ...extra });
+      rows[m].ms += performance.now() - t0;
+      const { relative, permutation } = alignedError(r.W, inst.Wstar);
+      rows[m].errs.push(relative);
+      if (Array.from(permutation).every((j, k) => r.v[k] === inst.model.v[j])) rows[m].signs++;
+    });
+  }
+  methods.forEach(([name], m) => {
+    const { errs, signs, ms } = rows[m];
+    medians.set(name, [...(medians.get(name) ?? []), median(errs)]);
+    console.log(`N = ${N.toExponential(0)} ${name.padEnd(17)} median ${fmt(median(errs))}  p90 ${fmt(quantile(errs, 0.9))}  max ${fmt(Math.max(...errs))}  signs ${signs}/${nSeeds}  ${(ms / nSeeds).toFixed(0)} ms/run`);
+    if (process.argv.includes('--all')) console.log(`  [${errs.map(fmt).join(' ')}]`);
+  });
+}
+if (Ns.length > 1) {
+  for (const [name, meds] of medians) console.log(`${name}: log-log slope of the median ${fitLine(Ns.map(Math.log10), meds.map(Math.log10)).b.toFixed(3)}`);
+}
