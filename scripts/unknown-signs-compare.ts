@@ -67,3 +67,38 @@ for (const N of Ns) {
 if (Ns.length > 1) {
   for (const [name, meds] of medians) console.log(`${name}: log-log slope of the median ${fitLine(Ns.map(Math.log10), meds.map(Math.log10)).b.toFixed(3)}`);
 }
+
+// --calibrate B: the spec's statistic (UNKNOWN_SIGNS_GRID) on B disjoint blocks of seeds
+// 1001.., plus population errors; prints what the spec's calibration record quotes.
+const blocks = Number(arg('--calibrate') ?? 0);
+if (blocks > 0) {
+  const { UNKNOWN_SIGNS_GRID: G, unknownSignsSweep, populationUnknownSigns } = await import('../properties/activations/unknownSignsSweep.js');
+  const slopes: number[] = [];
+  const maxima = G.Ns.map(() => 0);
+  let signFails = 0;
+  for (let b = 0; b < blocks; b++) {
+    const seeds = G.seeds.map((s) => 1000 + b * G.seeds.length + s);
+    const sw = unknownSignsSweep({ ...G, seeds });
+    slopes.push(sw.slope);
+    sw.errors.forEach((row, i) => (maxima[i] = Math.max(maxima[i], ...row)));
+    signFails += sw.signsRecovered.reduce((a, n) => a + (seeds.length - n), 0);
+    console.log(`block ${b}: slope ${sw.slope.toFixed(3)} medians ${sw.medians.map(fmt).join(' ')} max ${sw.errors.map((r) => fmt(Math.max(...r))).join(' ')}`);
+  }
+  const m = slopes.reduce((a, x) => a + x, 0) / blocks;
+  const sd = Math.sqrt(slopes.reduce((a, x) => a + (x - m) ** 2, 0) / (blocks - 1));
+  console.log(`slopes over ${blocks} blocks of ${G.seeds.length} seeds: mean ${m.toFixed(3)} sd ${sd.toFixed(3)} min ${Math.min(...slopes).toFixed(3)} max ${Math.max(...slopes).toFixed(3)}`);
+  console.log(`max error per N (${G.Ns.join(', ')}) over ${blocks * G.seeds.length} seeds: ${maxima.map(fmt).join(', ')}; sign failures ${signFails}`);
+  let worst = 0;
+  let pf = 0;
+  const settings = [[10, 5, 2], [20, 3, 5], [8, 8, 2], [50, 10, 3]] as const;
+  for (const act of ['relu', 'squaredRelu'] as const) {
+    for (const [dd, KK, kk] of settings) {
+      for (let seed = 1; seed <= 25; seed++) {
+        const p = populationUnknownSigns(act, dd, KK, kk, seed);
+        worst = Math.max(worst, p.relative);
+        if (!p.signsRecovered) pf++;
+      }
+    }
+  }
+  console.log(`population: worst aligned relative error ${worst.toExponential(2)} over 2 activations x 4 settings x 25 seeds; sign failures ${pf}`);
+}

@@ -18,7 +18,9 @@ import { makeOutputModelInstance, type OutputModelInstance } from '../../src/cor
 import { createStreams } from '../../src/core/random.js';
 import { fitLine } from '../../src/core/stats/fitLine.js';
 import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
-import { tensorInit, type TensorInitOptions } from '../../src/core/tensor/tensorInit.js';
+import { tensorInit, tensorInitFromMoments, type TensorInitOptions } from '../../src/core/tensor/tensorInit.js';
+import { drawTeacher } from '../../src/core/instance.js';
+import { populationMoments } from '../../src/core/tensor/populationMoments.js';
 
 /** The grid and the teacher family. */
 export interface UnknownSignsSweepConfig {
@@ -104,3 +106,42 @@ export function median(a: readonly number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
+
+/**
+ * The tensor initialization on exact population moments of a teacher with mixed signs
+ * (teacher from the seed's "weights" stream, signs from its "signs" stream, unit 0 flipped
+ * when all agree): the aligned relative error and whether v* came back exactly.
+ * @example populationUnknownSigns('relu', 10, 5, 2, 1).relative // ~1e-15
+ */
+export function populationUnknownSigns(
+  activation: 'relu' | 'squaredRelu',
+  d: number,
+  K: number,
+  kappa: number,
+  seed: number,
+  options: Partial<TensorInitOptions> = {},
+): { relative: number; signsRecovered: boolean; vstar: Float64Array } {
+  const Wstar = drawTeacher(d, K, kappa, createStreams(seed).stream('weights'));
+  const signs = createStreams(seed).stream('signs');
+  let vstar = new Float64Array(K).map(() => (signs.uniform() < 0.5 ? -1 : 1));
+  if (vstar.every((x) => x === vstar[0])) vstar = vstar.map((x, k) => (k === 0 ? -x : x));
+  const act = tensorActivationOf(ACTIVATIONS[activation]);
+  const r = tensorInitFromMoments(populationMoments(Wstar, vstar, act), K, {
+    stream: createStreams(seed).stream('unknown-signs-init'),
+    outputWeights: 'unknown',
+    activation: act,
+    ...options,
+  });
+  const { relative, permutation } = alignedError(r.W, Wstar);
+  return { relative, signsRecovered: Array.from(permutation).every((j, k) => r.v[k] === vstar[j]), vstar };
+}
+
+/** The spec's grid (spec/tensor/unknownSigns.spec.ts); calibrated in scripts/unknown-signs-compare.ts --calibrate. */
+export const UNKNOWN_SIGNS_GRID = {
+  activation: 'relu',
+  d: 10,
+  K: 5,
+  kappa: 2,
+  Ns: [1e4, 3e4, 1e5],
+  seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+} as const;
