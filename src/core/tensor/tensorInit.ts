@@ -71,7 +71,7 @@ export interface TensorInitOptions {
   readonly alphaSpace?: 'subspace' | 'ambient';
   /** Where RecMagSign takes norms from. Default 'm2'. */
   readonly magnitudes?: MagnitudeSource;
-  /** Random restarts of the decomposition per component / per projection pair. Default 10. */
+  /** Random restarts of the power method per component. Default 10. */
   readonly restarts?: number;
   /** The teacher's activation (default ReLU); must be positively homogeneous with m2 != 0. */
   readonly activation?: TensorActivation;
