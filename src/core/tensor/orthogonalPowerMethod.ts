@@ -17,8 +17,8 @@
  * exactly the orthogonal method's map c -> mu (.) c^2, with its quadratic convergence and
  * exact deflation. The found vector is normalized in the J-metric, o = theta / sqrt(|theta^T J
  * theta|) (then o = +-o_i), and its weight is mu = S T(Jo, Jo, Jo) with S = sign(o^T J o).
- * Restarts are ranked by |T(J theta, J theta, J theta)| for Euclidean-unit theta, which is
- * bounded (a J-null theta, where the J-normalization blows up, scores near nothing special).
+ * Restarts are ranked by |T(J theta, J theta, J theta)| for Euclidean-unit theta, which stays
+ * bounded near J-null vectors (where the J-normalization, and hence mu, would blow up).
  * Each new search (and each polishing run) is confined to the J-orthogonal complement of the
  * other found vectors, where the exact remaining components lie: the signed counterpart of
  * deflation by orthogonal projection. Without it a noisy tensor's weak component can be
@@ -56,7 +56,7 @@ export interface PowerMethodOptions {
  * J-normalized, mu_i of either sign), with convergence info.
  */
 export interface PowerMethodResult {
-  /** mu_i = T(o_i, o_i, o_i) >= 0, in the order found. */
+  /** mu_i = T(o_i, o_i, o_i) >= 0 (signed: S_i T(J o_i, J o_i, J o_i)), in the order found. */
   readonly values: Float64Array;
   /** K x K rows o_i, unit. */
   readonly vectors: Float64Array;
