@@ -14,7 +14,8 @@
  * random at N = 5000 on 10/10; GD reaches 1e-3 faster from tensor on 9/10 (e.g. 174 vs 474).
  * Ablations at N = 1e5 (median [max]): default 0.076 [0.11]; m1 0.104 [0.19]; both 0.084
  * [0.13]; center only 0.45 [1.02]; none 0.70 [1.05]; disjoint 0.159 [0.53]; 1 alpha 0.142
- * [0.91]; ambient alpha 0.070 [0.29]; jennrich 0.069 [1.5e4].
+ * [0.91]; ambient alpha 0.070 [0.29]; jennrich 0.069 [1.5e4] (the Jennrich path is gone since:
+ * the unknown-v path is now the sign-tracked whitening, see scripts/unknown-signs-compare.ts).
  */
 import { alignedError } from '../src/core/alignedError.js';
 import { gradientDescent } from '../src/core/gd.js';
@@ -119,7 +120,7 @@ console.log(`median at N = ${Ns[Ns.length - 1].toExponential(0)}: ${fmt(median(e
     ['split disjoint', { split: 'disjoint' }],
     ['1 alpha', { alphas: 1 }],
     ['alphas ambient (paper)', { alphaSpace: 'ambient' }],
-    ['jennrich decomposition', { decomposition: 'jennrich' }],
+    ['outputWeights unknown (signed whitening)', { outputWeights: 'unknown' }],
   ];
   for (const N of [1e4, 1e5]) {
     console.log(`\n# ablations at N = ${N.toExponential(0)} (median [max] over ${seeds.length} seeds)`);

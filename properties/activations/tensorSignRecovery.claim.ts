@@ -1,7 +1,7 @@
 /**
  * Zhong et al. 2017, Algorithm 1 / Theorem 5.6 for squared ReLU with output weights
  * v* in {-1, +1}: at large N the tensor initialization (P2 = M2, P3 = M3 since m3 != 0,
- * Jennrich decomposition, RecMagSign) recovers the signs of v* exactly and lands close to W*.
+ * sign-tracked whitening + power method, RecMagSign) recovers the signs of v* exactly and lands close to W*.
  *
  * Checked per case (d in 5..10, K = 3, kappa in [1, 2], N = 50000, noiseless, a fresh seed):
  * under the permutation minimizing Zhong's error max_j |w*_j - w_pi(j)| / |w*_j|, every

@@ -100,6 +100,10 @@ const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Cla
       },
     },
   },
+  // Not a row: 'sign tracking dropped' (whitening: 'absolute' with mixed v*) passes
+  // tensorSignRecoveryClaim. At its K = 3 the |C|-whitened components are nearly orthonormal,
+  // so the bias (~1e-2, population) hides inside the claim's 0.25 bound. It is caught by
+  // spec/tensor/unknownSigns.spec.ts (population 1e-10 check; K = 5 sample max-error bound).
   {
     bug: 'He3 correction dropped from M3(V, V, V) (and y only centered): R3 biased by sym(V M1 (x) I)',
     claim: tensorSignRecoveryClaim,

@@ -118,9 +118,24 @@ describe('population moments: the estimated subspace is span(W*) and the directi
       const e = directionError(r.directions.data, Wstar.data, d, K);
       expect(e, `${name} seed ${seed}: oriented direction error ${e}`).toBeLessThanOrEqual(1e-9);
       expect(r.estimate.p2).toBe('m3');
-      expect(r.estimate.method).toBe('jennrich');
+      expect(r.estimate.whitening).toBe('signed');
     });
   }
+
+  // What the sign tracking buys: P2's weights m3_i (alpha . wb_i) have both signs, so C is
+  // indefinite and whitening by |C| leaves components that are not orthonormal.
+  it("'absolute' whitening (signs not tracked) is not exact here", () => {
+    let worst = 0;
+    for (const name of ODD) {
+      for (const seed of [1, 2, 3]) {
+        const act = tensorActivationOf(ACTIVATIONS[name]);
+        const Wstar = drawTeacher(10, 5, 2, createStreams(seed).stream('weights'));
+        const r = tensorDirectionsFromMoments(populationMoments(Wstar, undefined, act), 5, { stream: createStreams(seed).stream('t'), activation: act, whitening: 'absolute' });
+        worst = Math.max(worst, directionError(r.directions.data, Wstar.data, 10, 5));
+      }
+    }
+    expect(worst, `worst oriented direction error without sign tracking: ${worst}`).toBeGreaterThan(1e-3);
+  });
 });
 
 // Samples: Davis-Kahan gives sin(theta) <= |E| / |lambda_K(P2)| with |E| ~ 1/sqrt(N) (Zhong et
@@ -166,8 +181,8 @@ describe('what is rejected, with the rule named', () => {
       expect(String(e)).toMatch(/tanh/);
     }
   });
-  it("whitening when P2 = M3(I, I, alpha) (weights of both signs)", () => {
-    expect(() => tensorDirections(inst.data, 2, { stream: createStreams(1).stream('i'), activation: tanh, decomposition: 'whitened' })).toThrow(/M3\(I, I, alpha\)/);
+  it('an unknown whitening mode', () => {
+    expect(() => tensorDirections(inst.data, 2, { stream: createStreams(1).stream('i'), activation: tanh, whitening: 'bogus' as never })).toThrow(/whitening must be 'absolute' or 'signed'/);
   });
 });
 

@@ -69,8 +69,8 @@ describe('tensor initialization on samples', () => {
     const stream = createStreams(1).stream('init');
     expect(() => tensorInit(inst.data, 5, { stream })).toThrow('invalid argument. K must be at most d (d = 4). Value: 5.');
     expect(() => tensorInit(inst.data, 2, { stream, split: 'halves' as never })).toThrow(ValidationError);
-    expect(() => tensorInit(inst.data, 2, { stream, outputWeights: 'unknown', decomposition: 'whitened' })).toThrow(
-      "decomposition 'whitened' needs outputWeights 'positive'",
+    expect(() => tensorInit(inst.data, 2, { stream, whitening: 'orthogonal' as never })).toThrow(
+      'invalid argument. whitening must be \'absolute\' or \'signed\'. Value: "orthogonal".',
     );
     expect(() => tensorInit(inst.data, 2, { stream, alphas: 0 })).toThrow('invalid argument. alphas must be at least 1. Value: 0.');
     expect(() => tensorInit({ ...inst.data, n: 1, X: inst.data.X.subarray(0, 4), y: inst.data.y.subarray(0, 1) }, 2, { stream })).toThrow('N must be at least 2');

@@ -96,7 +96,7 @@ export const zhongFig1: Experiment = {
       id: 'zhongFig1',
       title: TITLE,
       notes: [
-        `squared ReLU, K = ${ZHONG_FIG1.K}, kappa = ${ZHONG_FIG1.kappa}, step ${ZHONG_FIG1.eta}, noiseless, v* uniform in {-1, +1}; tensor initialization = Zhong et al. Algorithm 1 with P2 = M2, P3 = M3 (m3 = 2 s^2/sqrt(2 pi) != 0), Jennrich decomposition, RecMagSign reading v from sign(v m2).`,
+        `squared ReLU, K = ${ZHONG_FIG1.K}, kappa = ${ZHONG_FIG1.kappa}, step ${ZHONG_FIG1.eta}, noiseless, v* uniform in {-1, +1}; tensor initialization = Zhong et al. Algorithm 1 with P2 = M2, P3 = M3 (m3 = 2 s^2/sqrt(2 pi) != 0), decomposition by whitening with the indefinite M2 and its sign pattern tracked (J-orthogonal power method), RecMagSign reading v from sign(v m2).`,
         `(a)/(b): grid quick d = ${FIG1_GRID.quick.d.join(', ')} x N = ${FIG1_GRID.quick.N.join(', ')} (${FIG1_GRID.quick.trials} trials), full d = ${FIG1_GRID.full.d.join(', ')} x N = ${FIG1_GRID.full.N.join(', ')} (${FIG1_GRID.full.trials} trials); the paper's 10 x 10 grid with 10 trials would take about an hour on 2 cores. GD on W for up to ${ZHONG_FIG1.fig1c.iterations} steps, stopped at success (checked every 10 steps).`,
         `(c): d = ${ZHONG_FIG1.fig1c.d}, N = ${ZHONG_FIG1.fig1c.N}, ${ZHONG_FIG1.fig1c.iterations} steps; objective recorded every 10 steps.`,
       ],

@@ -48,7 +48,8 @@ export type Fig1Init = (data: Dataset, K: number, stream: RandomStream) => { W: 
 
 /**
  * Zhong et al.'s Algorithm 1 for squared ReLU with unknown output weights: P2 = M2, P3 = M3,
- * Jennrich decomposition, RecMagSign (src/core/tensor defaults otherwise).
+ * whitening by the indefinite V M2 V^T with its sign pattern tracked, RecMagSign (src/core/tensor
+ * defaults otherwise).
  * @example runFig1abTrial({ d: 10, N: 2000 }, 3, squaredReluTensorInit)
  */
 export const squaredReluTensorInit: Fig1Init = (data, K, stream) =>

@@ -15,7 +15,6 @@ export * from './sampleMoments.js';
 export * from './topEigenvectors.js';
 export * from './orthogonalPowerMethod.js';
 export * from './whitenedDecomposition.js';
-export * from './jennrichDecomposition.js';
 export * from './recMagSign.js';
 export * from './tensorDirections.js';
 export * from './principalAngles.js';

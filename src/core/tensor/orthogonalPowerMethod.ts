@@ -10,6 +10,21 @@
  * which removes the error that sequential deflation accumulates. For an exactly orthogonal
  * T the iteration converges quadratically, so population moments are recovered to rounding.
  *
+ * Signed variant (option `signature`, J = diag(+-1)): after whitening by an indefinite matrix
+ * the components are J-orthonormal, `o_i^T J o_j = S_i delta_ij` with `S_i = +-1` (see
+ * whitenedDecomposition.ts for why). Writing theta = sum_i c_i o_i, `o_i^T J theta = S_i c_i`,
+ * so `T(I, J theta, J theta) = sum_i mu_i c_i^2 o_i`: in the component coordinates this is
+ * exactly the orthogonal method's map c -> mu (.) c^2, with its quadratic convergence and
+ * exact deflation. The found vector is normalized in the J-metric, o = theta / sqrt(|theta^T J
+ * theta|) (then o = +-o_i), and its weight is mu = S T(Jo, Jo, Jo) with S = sign(o^T J o).
+ * Restarts are ranked by |T(J theta, J theta, J theta)| for Euclidean-unit theta, which stays
+ * bounded near J-null vectors (where the J-normalization, and hence mu, would blow up).
+ * Each new search (and each polishing run) is confined to the J-orthogonal complement of the
+ * other found vectors, where the exact remaining components lie: the signed counterpart of
+ * deflation by orthogonal projection. Without it a noisy tensor's weak component can be
+ * replaced by a near-duplicate of a strong one (J-normalization then inflates its weight).
+ * With J = I every step reduces to the orthogonal method, and that path is kept bit for bit.
+ *
  * @example
  * ```ts
  * const { values, vectors } = orthogonalPowerMethod(Tw, K, stream);
@@ -28,11 +43,20 @@ export interface PowerMethodOptions {
   readonly maxIterations?: number;
   /** Converged when min(|theta' - theta|, |theta' + theta|) <= tolerance. Default 1e-13. */
   readonly tolerance?: number;
+  /**
+   * The signature J (entries +-1) of an indefinite whitening, when the components are
+   * J-orthonormal (o_i^T J o_j = S_i delta_ij) instead of orthonormal; see the module comment.
+   * Absent: J = I, the orthogonal method (bit for bit).
+   */
+  readonly signature?: ArrayLike<number>;
 }
 
-/** The components found (mu_i >= 0 after fixing each vector's sign), with convergence info. */
+/**
+ * The components found (mu_i >= 0 after fixing each vector's sign; signed variant: o_i
+ * J-normalized, mu_i of either sign), with convergence info.
+ */
 export interface PowerMethodResult {
-  /** mu_i = T(o_i, o_i, o_i) >= 0, in the order found. */
+  /** mu_i = T(o_i, o_i, o_i) >= 0 (signed: S_i T(J o_i, J o_i, J o_i)), in the order found. */
   readonly values: Float64Array;
   /** K x K rows o_i, unit. */
   readonly vectors: Float64Array;
@@ -57,14 +81,40 @@ export function orthogonalPowerMethod(
   const startIt = options.startIterations ?? 20;
   const maxIt = options.maxIterations ?? 1000;
   const tol = options.tolerance ?? 1e-13;
+  const J = options.signature;
+  // theta -> J theta (a copy); identity when unsigned.
+  const signed = (theta: Float64Array): Float64Array => {
+    if (!J) return theta;
+    const out = new Float64Array(K);
+    for (let k = 0; k < K; k++) out[k] = J[k] * theta[k];
+    return out;
+  };
   const values = new Float64Array(count);
   const vectors = new Float64Array(count * K);
   const converged: boolean[] = [];
   let total = 0;
 
-  const iterate = (R: Float64Array, theta: Float64Array, steps: number): boolean => {
+  // Signed mode: remove from theta its J-components along the found vectors `others`
+  // (theta -= sum_j S_j (o_j^T J theta) o_j), so it stays in their J-orthogonal complement,
+  // where the remaining exact components lie (module comment).
+  const project = (theta: Float64Array, others: readonly number[]): void => {
+    for (const j of others) {
+      const o = vectors.subarray(j * K, (j + 1) * K);
+      let g = 0;
+      let q = 0;
+      for (let k = 0; k < K; k++) {
+        g += o[k] * J![k] * theta[k];
+        q += o[k] * J![k] * o[k];
+      }
+      const c = q < 0 ? -g : g;
+      for (let k = 0; k < K; k++) theta[k] -= c * o[k];
+    }
+  };
+  const iterate = (R: Float64Array, theta: Float64Array, steps: number, others: readonly number[] = []): boolean => {
     for (let s = 0; s < steps; s++) {
-      const next = contractVector(R, K, theta, theta);
+      const Jt = signed(theta);
+      const next = contractVector(R, K, Jt, Jt);
+      if (J) project(next, others);
       const n = norm2(next);
       if (!(n > 0)) return false;
       let dPlus = 0;
@@ -80,8 +130,19 @@ export function orthogonalPowerMethod(
     }
     return false;
   };
-  const finish = (R: Float64Array, theta: Float64Array, i: number): void => {
-    converged[i] = iterate(R, theta, maxIt);
+  const finish = (R: Float64Array, theta: Float64Array, i: number, others: readonly number[] = []): void => {
+    converged[i] = iterate(R, theta, maxIt, others);
+    if (J) {
+      // J-normalize, then mu = S T(Jo, Jo, Jo) (module comment).
+      let q = 0;
+      for (let k = 0; k < K; k++) q += J[k] * theta[k] * theta[k];
+      const n = Math.sqrt(Math.abs(q)) || Number.MIN_VALUE;
+      for (let k = 0; k < K; k++) theta[k] /= n;
+      const S = q < 0 ? -1 : 1;
+      values[i] = S * contractScalar(R, K, signed(theta));
+      vectors.set(theta, i * K);
+      return;
+    }
     let mu = contractScalar(R, K, theta);
     if (mu < 0) {
       for (let k = 0; k < K; k++) theta[k] = -theta[k];
@@ -95,18 +156,20 @@ export function orthogonalPowerMethod(
   for (let i = 0; i < count; i++) {
     let best: Float64Array | undefined;
     let bestScore = -Infinity;
+    const found = J ? Array.from({ length: i }, (_, j) => j) : [];
     for (let r = 0; r < restarts; r++) {
       const theta = stream.fillNormal(new Float64Array(K));
+      if (J) project(theta, found);
       const n0 = norm2(theta);
       for (let k = 0; k < K; k++) theta[k] /= n0;
-      iterate(R, theta, startIt);
-      const score = Math.abs(contractScalar(R, K, theta));
+      iterate(R, theta, startIt, found);
+      const score = Math.abs(contractScalar(R, K, signed(theta)));
       if (score > bestScore) {
         bestScore = score;
         best = theta;
       }
     }
-    finish(R, best!, i);
+    finish(R, best!, i, found);
     addRankOne(R, K, -values[i], vectors.subarray(i * K, (i + 1) * K));
   }
   // Polishing: component i against T minus the current estimates of all the others.
@@ -115,7 +178,8 @@ export function orthogonalPowerMethod(
     for (let j = 0; j < count; j++) {
       if (j !== i) addRankOne(Ri, K, -values[j], vectors.subarray(j * K, (j + 1) * K));
     }
-    finish(Ri, vectors.slice(i * K, (i + 1) * K), i);
+    const others = J ? Array.from({ length: count }, (_, j) => j).filter((j) => j !== i) : [];
+    finish(Ri, vectors.slice(i * K, (i + 1) * K), i, others);
   }
   return { values, vectors, converged, iterations: total };
 }

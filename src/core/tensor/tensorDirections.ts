@@ -23,10 +23,11 @@
  * magnitude is kept: measured at d = 6, K = 3, tanh, a single alpha left some instances at a
  * subspace error of 0.8 up to N = 3e5.
  *
- * Decomposition: whitening needs P2's weights to share a sign; with j2 = 3 they are
- * v_i m3_i (alpha . wb_i), of both signs for a random alpha, so such activations take the
- * Jennrich / plug-in decomposition (the two-projection case of the paper's KCL), which
- * needs no sign condition.
+ * Decomposition: whitening by C = V P2 V^T + tensor power method. When P2's weights share a
+ * sign (P2 = M2 and v = +1) C is definite and 'absolute' whitening is exact; with j2 = 3 the
+ * weights are v_i m3_i (alpha . wb_i), of both signs for a random alpha (and with unknown v
+ * they have v's signs), so C is indefinite and the power method tracks C's sign pattern J
+ * ('signed' whitening; whitenedDecomposition.ts derives why that is exact).
  *
  * @example
  * ```ts
@@ -37,7 +38,6 @@
 import { assertDataset, sliceDataset, type Dataset, type Weights } from '../layout.js';
 import type { RandomStream } from '../random.js';
 import { assertIntegerInRange, fail } from '../validate.js';
-import { jennrichDecomposition } from './jennrichDecomposition.js';
 import { projectMatrix, type MomentSource } from './momentSource.js';
 import { pseudoSolve } from './pseudoSolve.js';
 import { sampleMoments, type VarianceReduction } from './sampleMoments.js';
@@ -51,12 +51,10 @@ import {
   type TensorActivation,
 } from './tensorActivation.js';
 import { topEigenvectors, type TopEigen } from './topEigenvectors.js';
-import { whitenedDecomposition, type TensorComponents } from './whitenedDecomposition.js';
+import { whitenedDecomposition, type TensorComponents, type WhiteningMode } from './whitenedDecomposition.js';
 
 /** How the sample is shared among the moments. */
 export type SplitMode = 'whole' | 'disjoint';
-/** Which decomposition of R3. */
-export type DecompositionMethod = 'whitened' | 'jennrich';
 
 /** Options of steps 1-3 (shared by {@link tensorDirections} and tensorInit). */
 export interface DirectionOptions {
@@ -66,13 +64,18 @@ export interface DirectionOptions {
   readonly split?: SplitMode;
   /** Variance reduction of the sample moments (see sampleMoments.ts). Default 'hermite'. */
   readonly varianceReduction?: VarianceReduction;
-  /** Default 'whitened' when P2 = M2 and the output weights are positive, else 'jennrich'. */
-  readonly decomposition?: DecompositionMethod;
+  /**
+   * How C's eigenvalues enter the whitening: default 'absolute' when P2 = M2 and the output
+   * weights are positive (C is positive definite), else 'signed' (sign pattern tracked).
+   * 'absolute' with weights of mixed sign is wrong (the components are then not
+   * orthonormal); it stays selectable so specs can show what the tracking buys.
+   */
+  readonly whitening?: WhiteningMode;
   /** Number of random alphas tried for R3 when P3 = M4(I, I, I, alpha). Default 4. */
   readonly alphas?: number;
   /** Draw R3's alphas in the estimated subspace (default) or in all of R^d (the paper). */
   readonly alphaSpace?: 'subspace' | 'ambient';
-  /** Random restarts of the decomposition per component / per projection pair. Default 10. */
+  /** Random restarts of the power method per component. Default 10. */
   readonly restarts?: number;
   /**
    * Random alphas tried for P2 when it is M3(I, I, alpha) or M4(I, I, alpha, alpha) (m2 = 0);
@@ -96,14 +99,14 @@ export interface ComponentEstimate {
   /** K x d, orthonormal rows spanning the estimated span(W*). */
   readonly V: Float64Array;
   readonly eig: TopEigen;
-  /** The whitening matrix V P2 V^T (only meaningful when P2 = M2). */
+  /** The whitening matrix C = V P2 V^T (indefinite unless P2 = M2 and v = +1). */
   readonly C: Float64Array;
   readonly p2: SecondOrderPath;
   readonly p3: 'm3' | 'm4';
   /** The alpha contracted into P2 (null when P2 = M2). */
   readonly p2Alpha: Float64Array | null;
   readonly components: TensorComponents;
-  readonly method: DecompositionMethod;
+  readonly whitening: WhiteningMode;
   readonly strengths: Float64Array;
   readonly chosenAlpha: number;
 }
@@ -158,19 +161,9 @@ export function estimateComponents(
   }
   const p2Path = secondOrderPath(activation);
   const p3 = thirdOrderPath(activation);
-  const method = options.decomposition ?? (positiveWeights && p2Path === 'm2' ? 'whitened' : 'jennrich');
-  if (method !== 'whitened' && method !== 'jennrich') {
-    fail('decomposition', "decomposition must be 'whitened' or 'jennrich'", method);
-  }
-  if (method === 'whitened' && !positiveWeights) {
-    fail('decomposition', "decomposition 'whitened' needs outputWeights 'positive' (P2 is indefinite when v has mixed signs)", method);
-  }
-  if (method === 'whitened' && p2Path !== 'm2') {
-    fail(
-      'decomposition',
-      `decomposition 'whitened' needs P2 = M2; ${activation.name} has m2 = 0, so P2 = ${p2Path === 'm3' ? 'M3(I, I, alpha)' : 'M4(I, I, alpha, alpha)'} with weights of both signs (use 'jennrich')`,
-      method,
-    );
+  const whitening = options.whitening ?? (positiveWeights && p2Path === 'm2' ? 'absolute' : 'signed');
+  if (whitening !== 'absolute' && whitening !== 'signed') {
+    fail('whitening', "whitening must be 'absolute' or 'signed'", whitening);
   }
   const L = options.alphas ?? 4;
   assertIntegerInRange('alphas', L, 1, 1000);
@@ -229,17 +222,14 @@ export function estimateComponents(
   let best: TensorComponents | undefined;
   let chosen = 0;
   R3s.forEach((R3, l) => {
-    const comps =
-      method === 'whitened'
-        ? whitenedDecomposition(R3, C, K, stream, { restarts })
-        : jennrichDecomposition(R3, K, stream, { restarts });
+    const comps = whitenedDecomposition(R3, C, K, stream, { restarts, whitening });
     strengths[l] = comps.strength;
     if (!best || comps.strength > best.strength) {
       best = comps;
       chosen = l;
     }
   });
-  return { d, V, eig: eig!, C, p2: p2Path, p3, p2Alpha, components: best!, method, strengths, chosenAlpha: chosen };
+  return { d, V, eig: eig!, C, p2: p2Path, p3, p2Alpha, components: best!, whitening, strengths, chosenAlpha: chosen };
 }
 
 function unit(x: Float64Array): Float64Array {

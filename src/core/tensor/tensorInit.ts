@@ -7,8 +7,11 @@
  *    no alpha), else M4(I, I, I, alpha) (ReLU: M3 = 0 identically) for several random unit
  *    alphas. The activation (default ReLU) is a {@link TensorActivation}: its coefficients
  *    m_j(s) decide the path and feed RecMagSign.
- * 3. Decompose R3: whitening by V P2 V^T + orthogonal power method when v = +1 (P2's weights
- *    share a sign), Jennrich + plug-in refinement when v is unknown. Among the alphas, keep
+ * 3. Decompose R3: whitening by C = V P2 V^T + tensor power method; when v = +1 (P2's weights
+ *    share a sign) C is positive definite and the whitened tensor orthogonally decomposable;
+ *    when v is unknown (or P2 = M3(I, I, alpha)) C is indefinite and the power method tracks
+ *    the sign pattern J of C's eigenvalues (whitenedDecomposition.ts derives why that is
+ *    exact). Among the alphas, keep
  *    the decomposition whose weakest component is strongest: the weight of unit i in R3 is
  *    proportional to alpha . wb_i, so one unlucky alpha can leave a unit almost invisible.
  * 4. RecMagSign: norms, orientations and output weights from M1 and M2. Only for positively
@@ -40,17 +43,18 @@ import { assertIntegerInRange, fail } from '../validate.js';
 import type { MomentSource } from './momentSource.js';
 import { assertRecMagSignApplies, recMagSign, type MagnitudeSource, type OutputWeights } from './recMagSign.js';
 import { RELU_TENSOR, type SecondOrderPath } from './tensorActivation.js';
+import type { WhiteningMode } from './whitenedDecomposition.js';
 import {
   asSources,
   estimateComponents,
   momentSourcesOf,
-  type DecompositionMethod,
   type DirectionOptions,
   type MomentSources,
   type SplitMode,
 } from './tensorDirections.js';
 
-export type { DecompositionMethod, MomentSources, SplitMode } from './tensorDirections.js';
+export type { MomentSources, SplitMode } from './tensorDirections.js';
+export type { WhiteningMode } from './whitenedDecomposition.js';
 
 /** Options of {@link tensorInit} / {@link tensorInitFromMoments}. */
 export interface TensorInitOptions extends DirectionOptions {
@@ -76,7 +80,7 @@ export interface TensorInitDiagnostics {
   /** Strength of the weakest component for each alpha tried, and the chosen index. */
   readonly alphaStrengths: Float64Array;
   readonly chosenAlpha: number;
-  readonly decomposition: DecompositionMethod;
+  readonly whitening: WhiteningMode;
   readonly relativeResidual: number;
   readonly decompositionConverged: boolean;
   readonly whiteningValid: boolean;
@@ -154,7 +158,7 @@ function run(sources: MomentSources, K: number, options: TensorInitOptions, spli
       eigenIterations: est.eig.iterations,
       alphaStrengths: est.strengths,
       chosenAlpha: est.chosenAlpha,
-      decomposition: est.method,
+      whitening: est.whitening,
       relativeResidual: comps.relativeResidual,
       decompositionConverged: comps.converged,
       whiteningValid: comps.whiteningValid,
