@@ -8,7 +8,7 @@
  * Recorded run (branch sqrelu): N = 50000, 400 seeds: 0 sign failures; error median 0.037,
  * p99 0.065, max 0.098; ~55 ms per trial. N = 2e4 / 2e5 (d = 5 and 10, 20 seeds each):
  * 20/20 signs, medians 0.056-0.069 / 0.018-0.023.
- * Rerun after the decomposition became the sign-tracked whitening (branch jennrich):
+ * Rerun after the decomposition became the sign-tracked whitening (it replaced Jennrich):
  * N = 50000, 400 seeds: 0 sign failures; median 0.036, p99 0.065, max 0.100; 56 ms per trial.
  */
 import { ACTIVATIONS } from '../src/core/activations/catalog.js';

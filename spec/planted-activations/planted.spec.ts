@@ -149,7 +149,7 @@ const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Cla
       ...ref,
       tensorDirections: (data, K, options) => {
         const r = tensorDirections(data, K, options);
-        // undo the M1 orientation: the Jennrich signs are arbitrary, as unoriented code would leave them
+        // undo the M1 orientation: the decomposition's signs are arbitrary, as unoriented code would leave them
         const A = r.estimate.components.directions;
         const W = Float64Array.from(r.directions.data);
         const d = r.directions.d;

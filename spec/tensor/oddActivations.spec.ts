@@ -1,7 +1,7 @@
 /**
  * Tensor initialization's steps 1-3 for activations with m2 = 0 (sigmoid, tanh, erf: odd up
  * to a constant, so M2 carries no signal): P2 = M3(I, I, alpha) (Zhong et al. 2017,
- * Definition 5.4, j2 = 3), P3 = M3, Jennrich decomposition, orientation from M1.
+ * Definition 5.4, j2 = 3), P3 = M3, sign-tracked whitened decomposition, orientation from M1.
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../src/core/activations/catalog.js';

@@ -34,7 +34,7 @@ describe('tensor initialization on population moments recovers W* exactly', () =
       }
     });
 
-    it.each(seeds)(`d = ${d}, K = ${K}, kappa = ${kappa}, mixed v unknown, Jennrich + plug-in (seed %i)`, (seed) => {
+    it.each(seeds)(`d = ${d}, K = ${K}, kappa = ${kappa}, mixed v unknown, sign-tracked whitening (seed %i)`, (seed) => {
       const Wstar = drawTeacher(d, K, kappa, createStreams(seed).stream('weights'));
       const signs = createStreams(seed).stream('signs');
       const vstar = new Float64Array(K).map(() => (signs.uniform() < 0.5 ? -1 : 1));

@@ -72,7 +72,7 @@ describe('squared ReLU tensor initialization (M3 path) on population moments rec
     });
   }
 
-  it('is deterministic: same seed, bit-identical result (sample moments, noisy regime where the Jennrich restarts matter)', () => {
+  it('is deterministic: same seed, bit-identical result (sample moments, noisy regime where the power-method restarts matter)', () => {
     // d = 10, K = 5, N = 1000, seed 12345: before the eigenvectors were computed from seeded
     // starts, mathjs' Math.random() inverse iteration made the 2nd of 3 calls differ here.
     const inst = makeOutputModelInstance({ d: 10, K: 5, kappa: 2, N: 1000, seed: 12345, activation: 'squaredRelu' });

@@ -100,7 +100,7 @@ export const ACTIVATION_CLAIM_THEORY: readonly ClaimTheory[] = [
     constants: {
       // Calibration (400 seeds 1000..1399, d = 5..10, kappa in [1, 2), N = 50000, K = 3, the
       // reference core, scripts/squared-relu-calibration.ts): with the sign-tracked whitening
-      // (the decomposition since branch jennrich) 0 sign failures; Zhong error median 0.036,
+      // (the sign-tracked whitening) 0 sign failures; Zhong error median 0.036,
       // 99th percentile 0.065, maximum 0.100 (with the former Jennrich path: 0.037, 0.065,
       // 0.098; the error falls like 1/sqrt(N): median 0.056 at N = 2e4, 0.018 at 2e5).
       // 0.25 is 2.5 times the largest of 400; a sign error needs |gamma_i| = s_i^2 swamped by
