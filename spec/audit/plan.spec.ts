@@ -1,7 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allTrials } from '../../src/audit/experiments/registry.js';
+import { allTrials, EXPERIMENTS } from '../../src/audit/experiments/registry.js';
+import type { TrialRecord } from '../../src/audit/experiments/types.js';
+import { loadRecords } from '../../src/audit/report/loadRecords.js';
 import { createProgress } from '../../src/audit/runner/progress.js';
-import { inShard, parseShard } from '../../src/audit/runner/shard.js';
+import { assertCurrentRevisions } from '../../src/audit/runner/revisions.js';
+import { runAudit } from '../../src/audit/runner/runAudit.js';
+import { inShard, parseShard, WHOLE } from '../../src/audit/runner/shard.js';
 import { trialSeed } from '../../src/audit/runner/trialSeed.js';
 
 describe('audit plan: trial ids, tiers, shards, seeds, progress', () => {
@@ -44,5 +51,34 @@ describe('audit plan: trial ids, tiers, shards, seeds, progress', () => {
     q.done('fig2a/x', 1, 1500);
     expect(plain[0]).toBe('[1/2] fig2a/x (2s), ETA 0s\n');
     expect(plain[0]).not.toContain('\r');
+  });
+});
+
+describe('audit revisions: results of an older method are never mixed in', () => {
+  const record = (experiment: string, revision?: number): TrialRecord => ({
+    id: `${experiment}/x`, experiment, params: {}, masterSeed: 1, seed: 2, result: {}, ms: 0,
+    ...(revision === undefined ? {} : { revision }),
+  });
+
+  it('every experiment has a revision (a positive integer)', () => {
+    for (const e of EXPERIMENTS) expect(Number.isInteger(e.revision) && e.revision >= 1, e.id).toBe(true);
+  });
+
+  it('accepts current records, and old ones without a revision field as revision 1', () => {
+    const current = EXPERIMENTS.map((e) => record(e.id, e.revision));
+    expect(() => assertCurrentRevisions(current, '--out', 'dir')).not.toThrow();
+    const rev1 = EXPERIMENTS.find((e) => e.revision === 1)!;
+    expect(() => assertCurrentRevisions([record(rev1.id)], '--out', 'dir')).not.toThrow();
+  });
+
+  it('refuses, naming the experiment and both revisions, in runAudit (--out) and in report (DIR)', async () => {
+    const bumped = EXPERIMENTS.find((e) => e.revision > 1);
+    expect(bumped, 'an experiment whose method changed (zhongFig1: Jennrich -> signed whitening)').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'audit-rev-'));
+    writeFileSync(join(dir, 'results.jsonl'), `${JSON.stringify(record(bumped!.id))}\n`);
+    const message = new RegExp(`1 ${bumped!.id} record\\(s\\) of revision 1 \\(this relucheck computes revision ${bumped!.revision}\\)`);
+    await expect(runAudit({ tier: 'quick', out: dir, masterSeed: 1, workers: 1, shard: WHOLE, only: ['none'], isTTY: false, write: () => {} }))
+      .rejects.toThrow(message);
+    expect(() => loadRecords([dir])).toThrow(message);
   });
 });

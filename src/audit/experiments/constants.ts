@@ -72,6 +72,7 @@ export const CONSTANTS: readonly { key: string; label: string; claim: string; ci
 /** The experiment. */
 export const constants: Experiment = {
   id: 'constants',
+  revision: 1,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = GRID[tier];

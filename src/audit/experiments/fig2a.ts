@@ -53,6 +53,7 @@ export function tailRates(log10Loss: readonly number[]): { first: number; second
 /** The experiment. */
 export const fig2a: Experiment = {
   id: 'fig2a',
+  revision: 1,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const trials = tier === 'quick' ? 1 : 5;

@@ -18,6 +18,7 @@ import { PAPER } from './settings.js';
 /** The experiment; N >= dK is needed to pin down W*, so the N/K grid starts near d = 20. */
 export const fig2c = successCurveExperiment({
   id: 'fig2c',
+  revision: 1,
   title: 'Fig. 2(c): success rate vs N/K',
   citation: 'Zhang et al. 2019, Section 6, Fig. 2(c)',
   scaleBy: 'K',

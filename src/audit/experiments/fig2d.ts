@@ -59,6 +59,7 @@ function rateOf(d: number, N: number): number {
 /** The experiment. */
 export const fig2d: Experiment = {
   id: 'fig2d',
+  revision: 1,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = GRID[tier];

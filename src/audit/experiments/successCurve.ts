@@ -29,6 +29,8 @@ import {
 export interface SuccessCurveDesign {
   readonly id: string;
   readonly title: string;
+  /** See Experiment.revision. */
+  readonly revision: number;
   readonly citation: string;
   /** Which setting the sample size is rescaled by. */
   readonly scaleBy: 'd' | 'K';
@@ -54,6 +56,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
   return {
     id: design.id,
     title: design.title,
+    revision: design.revision,
     trials(tier: AuditTier): readonly TrialSpec[] {
       const out: TrialSpec[] = [];
       const g = design.grid[tier];

@@ -40,6 +40,8 @@ export interface TrialRecord {
   readonly masterSeed: number;
   readonly seed: number;
   readonly result: TrialResult;
+  /** The experiment's revision that computed it; absent in records written before revisions (= 1). */
+  readonly revision?: number;
   /** Wall time of the trial; informative only, never shown in the report (it is not reproducible). */
   readonly ms: number;
 }
@@ -86,6 +88,12 @@ export interface Section {
 export interface Experiment {
   readonly id: string;
   readonly title: string;
+  /**
+   * Bumped whenever what a trial computes changes (not its id or parameters): records carry
+   * it, and resuming or merging refuses records of another revision instead of silently
+   * mixing old results into a new report (see runner/revisions.ts).
+   */
+  readonly revision: number;
   trials(tier: AuditTier): readonly TrialSpec[];
   runTrial(params: Params, seed: number): TrialResult;
   /** Builds the section from this experiment's records (any order; sorted inside). */

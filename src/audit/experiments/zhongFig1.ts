@@ -59,6 +59,8 @@ export const FIG1_CRITERIA = { rateHigh: 0.8, rateLow: 0.5, objectiveTarget: 1e-
 /** The experiment. */
 export const zhongFig1: Experiment = {
   id: 'zhongFig1',
+  // 2: unknown-v tensor initialization by sign-tracked whitening (was Jennrich, unstable on samples).
+  revision: 2,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = FIG1_GRID[tier];

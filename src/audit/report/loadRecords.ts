@@ -1,7 +1,8 @@
 /**
  * Loads and merges the records of one or more audit directories (shards of one audit, or one
- * run): one record per trial id, in report order. Mixing master seeds, or two different
- * results for one trial, is an error: a report must describe one audit.
+ * run): one record per trial id, in report order. Mixing master seeds, records of an older
+ * experiment revision, or two different results for one trial, is an error: a report must
+ * describe one audit of one method.
  *
  * @example
  * ```ts
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fail } from '../../core/validate.js';
 import type { TrialRecord } from '../experiments/types.js';
 import { readResults, RESULTS_FILE } from '../runner/resultsFile.js';
+import { assertCurrentRevisions } from '../runner/revisions.js';
 
 /** The merged records of an audit. */
 export interface Loaded {
@@ -28,6 +30,7 @@ export function loadRecords(dirs: readonly string[]): Loaded {
   for (const dir of dirs) {
     const read = readResults(join(dir, RESULTS_FILE));
     dropped += read.dropped;
+    assertCurrentRevisions(read.records, 'DIR', dir);
     for (const r of read.records) {
       const prev = byId.get(r.id);
       if (prev && JSON.stringify(prev.result) !== JSON.stringify(r.result)) {

@@ -1,8 +1,9 @@
 /**
  * An audit run: the tier's trials (optionally one shard, optionally filtered by id prefix),
  * minus those already in DIR/results.jsonl (resume), run on worker threads, each record
- * appended to results.jsonl as it finishes. A directory holds one master seed: resuming with
- * another seed is refused rather than mixing results.
+ * appended to results.jsonl as it finishes. A directory holds one master seed and one
+ * revision of each experiment: resuming with another seed, or into results of an older
+ * method, is refused rather than mixing results.
  *
  * @example
  * ```ts
@@ -16,6 +17,7 @@ import { fail } from '../../core/validate.js';
 import { allTrials } from '../experiments/registry.js';
 import type { AuditTier, TrialSpec } from '../experiments/types.js';
 import { createProgress } from './progress.js';
+import { assertCurrentRevisions } from './revisions.js';
 import { openResults, readResults, RESULTS_FILE } from './resultsFile.js';
 import { inShard, type Shard } from './shard.js';
 import { runOnWorkers } from './workerPool.js';
@@ -57,6 +59,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   if (seeds.size > 0 && !seeds.has(o.masterSeed)) {
     fail('--seed', `${path} holds results of seed ${[...seeds].join(', ')}; resume with that seed or use another --out`, o.masterSeed);
   }
+  assertCurrentRevisions(existing, '--out', path);
   const done = new Set(existing.map((r) => r.id));
   const planned = plannedTrials(o.tier, o.shard, o.only);
   const todo = planned.filter((t) => !done.has(t.id));

@@ -36,6 +36,7 @@ export function runOne(msg: RunMessage): TrialRecord {
     masterSeed: msg.masterSeed,
     seed: msg.seed,
     result,
+    revision: experiment.revision,
     ms: Math.round(performance.now() - start),
   };
 }
