@@ -43,10 +43,11 @@ export interface Activation {
   /** phi is C^3 with bounded phi'', phi''' near any bounded set: finite differences apply. */
   readonly smooth: boolean;
   /**
-   * An upper bound on sup |phi^(order)| over [lo, hi] (order 1..3), for smooth activations;
-   * used to derive finite-difference truncation tolerances.
+   * An upper bound on sup |phi^(order)| over [lo, hi] (order 1..4), for smooth activations;
+   * used to derive finite-difference truncation tolerances (order 4: the central difference
+   * of the gradient, whose h^2 remainder differentiates phi' three times).
    */
-  readonly derivativeBound?: (order: 1 | 2 | 3, lo: number, hi: number) => number;
+  readonly derivativeBound?: (order: 1 | 2 | 3 | 4, lo: number, hi: number) => number;
   /** Closed forms of (some of) the Gaussian moments at scale s > 0. */
   readonly closedMoments?: (s: number) => PartialMoments;
   /** Which side of Zhong's Theorem 3.5 it is on: satisfies Properties 3.1-3.3, or not. */

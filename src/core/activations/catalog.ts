@@ -24,6 +24,28 @@ import { fail } from '../validate.js';
 const LEAK = 0.01;
 const range = (n: number) => Array.from({ length: n }, (_, k) => k);
 
+/**
+ * sup |sigma''''|. With p = sigma(z), q = p (1 - p) = sigma' and s = 1 - 2p (q' = q s):
+ * sigma''' = q (1 - 6q), sigma'''' = q s (1 - 12 q) = s (1 - s^2) (3 s^2 - 2) / 4 for s in (-1, 1).
+ * Its derivative in s, (-15 s^4 + 15 s^2 - 2) / 4, vanishes at s^2 = (15 -+ sqrt 105) / 30;
+ * the smaller root gives the larger |value|, 0.12768 (the other 0.0191; 0 at s = 0, +-1).
+ */
+const SIGMOID_D4_SUP = (() => {
+  const s = Math.sqrt((15 - Math.sqrt(105)) / 30);
+  return (s * (1 - s * s) * (2 - 3 * s * s)) / 4;
+})();
+
+/**
+ * sup |phi''''| for Zhong's erf phi' = exp(-z^2): phi'''' = (12 z - 8 z^3) exp(-z^2) (minus the
+ * Hermite H_3 times the Gaussian). phi^(5) = (16 z^4 - 48 z^2 + 12) exp(-z^2) vanishes at
+ * z^2 = (3 -+ sqrt 6) / 2; the smaller root gives the larger |value|, 3.9036 (the other 1.0605).
+ */
+const ERF_D4_SUP = (() => {
+  const z2 = (3 - Math.sqrt(6)) / 2;
+  const z = Math.sqrt(z2);
+  return (12 * z - 8 * z * z2) * Math.exp(-z2);
+})();
+
 const sigmoidFn = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** Every activation by name. */
@@ -92,8 +114,9 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     degree: null,
     smooth: true,
     zhongFamily: true,
-    // sup sigma' = 1/4 (z = 0), sup |sigma''| = 1/(6 sqrt 3), sup |sigma'''| = 1/8 (z = 0).
-    derivativeBound: (order) => [0, 0.25, 1 / (6 * Math.sqrt(3)), 0.125][order],
+    // sup sigma' = 1/4 (z = 0), sup |sigma''| = 1/(6 sqrt 3), sup |sigma'''| = 1/8 (z = 0),
+    // sup |sigma''''| = SIGMOID_D4_SUP (see there).
+    derivativeBound: (order) => [0, 0.25, 1 / (6 * Math.sqrt(3)), 0.125, SIGMOID_D4_SUP][order],
     // sigma - 1/2 is odd: gamma_j = E[z^j] / 2 for even j; sigma' is even: alpha_1 = beta_1 = 0.
     closedMoments: () => ({
       gamma: [0.5, undefined, 0.5, undefined, 1.5],
@@ -114,8 +137,9 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     degree: null,
     smooth: true,
     zhongFamily: true,
-    // sup tanh' = 1, sup |tanh''| = 4 / (3 sqrt 3), sup |tanh'''| = 2 (z = 0).
-    derivativeBound: (order) => [0, 1, 4 / (3 * Math.sqrt(3)), 2][order],
+    // sup tanh' = 1, sup |tanh''| = 4 / (3 sqrt 3), sup |tanh'''| = 2 (z = 0); tanh(z) =
+    // 2 sigma(2z) - 1, so tanh'''' (z) = 32 sigma''''(2z) and sup |tanh''''| = 32 SIGMOID_D4_SUP.
+    derivativeBound: (order) => [0, 1, 4 / (3 * Math.sqrt(3)), 2, 32 * SIGMOID_D4_SUP][order],
     closedMoments: () => ({
       gamma: [0, undefined, 0, undefined, 0],
       alpha: [undefined, 0, undefined],
@@ -132,8 +156,9 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     degree: null,
     smooth: true,
     zhongFamily: true,
-    // sup phi' = 1, sup |phi''| = sqrt(2) e^{-1/2} (z = 1/sqrt 2), sup |phi'''| = 2 (z = 0).
-    derivativeBound: (order) => [0, 1, Math.SQRT2 * Math.exp(-0.5), 2][order],
+    // sup phi' = 1, sup |phi''| = sqrt(2) e^{-1/2} (z = 1/sqrt 2), sup |phi'''| = 2 (z = 0),
+    // sup |phi''''| = ERF_D4_SUP (see there).
+    derivativeBound: (order) => [0, 1, Math.SQRT2 * Math.exp(-0.5), 2, ERF_D4_SUP][order],
     closedMoments: (s) => {
       const c1 = 1 + 2 * s * s;
       const c2 = 1 + 4 * s * s;
@@ -154,7 +179,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     degree: 2,
     smooth: true,
     zhongFamily: false,
-    derivativeBound: (order, lo, hi) => [0, 2 * Math.max(Math.abs(lo), Math.abs(hi)), 2, 0][order],
+    derivativeBound: (order, lo, hi) => [0, 2 * Math.max(Math.abs(lo), Math.abs(hi)), 2, 0, 0][order],
     closedMoments: (s) => ({
       gamma: range(5).map((j) => s * s * mu(j + 2)),
       alpha: range(3).map((q) => 2 * s * mu(q + 1)),
@@ -171,7 +196,7 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     degree: 1,
     smooth: true,
     zhongFamily: false,
-    derivativeBound: (order) => [0, 1, 0, 0][order],
+    derivativeBound: (order) => [0, 1, 0, 0, 0][order],
     closedMoments: (s) => ({
       gamma: range(5).map((j) => s * mu(j + 1)),
       alpha: range(3).map((q) => mu(q)),
