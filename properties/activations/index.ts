@@ -10,6 +10,7 @@
 import type { Claim } from '../Claim.js';
 import { gradientFiniteDifferencesClaim } from './gradientFiniteDifferences.claim.js';
 import { hessianPositiveDefiniteClaim } from './hessianPositiveDefinite.claim.js';
+import { hvpFiniteDifferencesClaim } from './hvpFiniteDifferences.claim.js';
 import { momentIdentitiesClaim } from './momentIdentities.claim.js';
 import { oddTensorDirectionsClaim } from './oddTensorDirections.claim.js';
 import { quadraticRandomInitClaim } from './quadraticRandomInit.claim.js';
@@ -21,6 +22,7 @@ export * from './subject.js';
 export {
   gradientFiniteDifferencesClaim,
   hessianPositiveDefiniteClaim,
+  hvpFiniteDifferencesClaim,
   momentIdentitiesClaim,
   oddTensorDirectionsClaim,
   quadraticRandomInitClaim,
@@ -34,6 +36,7 @@ export function activationClaims(subject: ActivationSubject): Claim[] {
     zhongPropertiesClaim(subject),
     momentIdentitiesClaim(subject),
     gradientFiniteDifferencesClaim(subject),
+    hvpFiniteDifferencesClaim(subject),
     hessianPositiveDefiniteClaim(subject),
     quadraticRandomInitClaim(subject),
     tensorSignRecoveryClaim(subject),

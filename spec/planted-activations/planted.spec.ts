@@ -3,6 +3,7 @@ import type { Claim } from '../../properties/Claim.js';
 import {
   gradientFiniteDifferencesClaim,
   hessianPositiveDefiniteClaim,
+  hvpFiniteDifferencesClaim,
   momentIdentitiesClaim,
   quadraticRandomInitClaim,
   referenceActivationSubject,
@@ -13,6 +14,10 @@ import {
   type ActivationSubject,
 } from '../../properties/activations/index.js';
 import { ACTIVATIONS } from '../../src/core/activations/catalog.js';
+import type { Activation } from '../../src/core/activations/activation.js';
+import type { OutputModel } from '../../src/core/outputModel/outputModelKernel.js';
+import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelInstance.js';
+import { createStreams } from '../../src/core/random.js';
 import { outputModelLossAndGradient } from '../../src/core/outputModel/outputModelKernel.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { tensorActivationOf } from '../../src/core/tensor/tensorActivation.js';
@@ -22,6 +27,24 @@ import { sampleMoments } from '../../src/core/tensor/sampleMoments.js';
 import type { MomentSource } from '../../src/core/tensor/momentSource.js';
 
 const ref = referenceActivationSubject();
+
+/**
+ * A subject whose curvature term r v phi'' reads `d2` instead of phi'', in the dense Hessian and
+ * the HVP alike (as a slip in their shared per-sample terms would): the two still agree.
+ */
+function withCurvatureSlip(d2: (act: Activation) => (z: number) => number): ActivationSubject {
+  const slip = (model: OutputModel): OutputModel => ({ ...model, activation: { ...model.activation, d2: d2(model.activation) } });
+  return {
+    ...ref,
+    name: 'reference+curvature-slip',
+    hessian: (model, data, W) => ref.hessian(slip(model), data, W),
+    hvp: (model, data, W, u) => ref.hvp(slip(model), data, W, u),
+  };
+}
+/** Residual sign slipped (y - f) in the curvature term only: the same as negating phi''. */
+const CURVATURE_SIGN_SLIP = withCurvatureSlip((act) => (z) => -act.d2(z));
+/** phi' where phi'' belongs in the curvature term. */
+const CURVATURE_D1_SLIP = withCurvatureSlip((act) => act.d1);
 
 /** Each row: a plausible bug, planted into one part of the subject, and the claim that must catch it. */
 const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Claim; subject: ActivationSubject }> = [
@@ -66,6 +89,16 @@ const PLANTED: ReadonlyArray<{ bug: string; claim: (s: ActivationSubject) => Cla
         return r;
       },
     },
+  },
+  {
+    bug: "curvature term r v phi'' with the residual's sign slipped (y - f), shared by the dense Hessian and the HVP",
+    claim: hvpFiniteDifferencesClaim,
+    subject: CURVATURE_SIGN_SLIP,
+  },
+  {
+    bug: "phi' in place of phi'' in the curvature term, shared by the dense Hessian and the HVP",
+    claim: hvpFiniteDifferencesClaim,
+    subject: CURVATURE_D1_SLIP,
   },
   {
     bug: "ReLU phi' = 1 everywhere (indicator dropped): Hessian of a linear model, singular",
@@ -189,5 +222,33 @@ describe('claim verdicts are deterministic', () => {
     const b = await p.claim(p.subject).run(impl, { seed: 99, tier: 'quick' });
     expect(a.status).toBe('failed');
     expect(b).toEqual(a);
+  });
+});
+
+describe('the curvature slips are invisible to the dense-vs-HVP comparison (why the FD claim exists)', () => {
+  it('a slipped subject\'s dense H u equals its HVP to rounding, yet it differs from the reference HVP by more than 1e-3', () => {
+    for (const subject of [CURVATURE_SIGN_SLIP, CURVATURE_D1_SLIP]) {
+      for (const name of ['sigmoid', 'tanh', 'erf'] as const) {
+        const inst = makeOutputModelInstance({ d: 5, K: 3, kappa: 2, N: 150, noiseStd: 0.3, seed: 2, activation: name });
+        const s = createStreams(2).stream('spec-hvp');
+        const W = { d: 5, K: 3, data: inst.Wstar.data.map((w) => w + 0.2 * s.normal()) };
+        const u = s.fillNormal(new Float64Array(15));
+        const H = subject.hessian(inst.model, inst.data, W);
+        const Hu = subject.hvp(inst.model, inst.data, W, u);
+        const HuRef = ref.hvp(inst.model, inst.data, W, u);
+        const maxAbs = H.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+        const u1 = u.reduce((a, b) => a + Math.abs(b), 0);
+        // the tolerance of spec/activations/outputModel.spec.ts's dense-vs-HVP check
+        const tol = 2 * (150 + 15) * Number.EPSILON * maxAbs * u1 * 4;
+        let gap = 0;
+        for (let p = 0; p < 15; p++) {
+          let acc = 0;
+          for (let q = 0; q < 15; q++) acc += H[p * 15 + q] * u[q];
+          expect(Math.abs(acc - Hu[p]), `${subject.name} ${name} row ${p}`).toBeLessThanOrEqual(tol);
+          gap = Math.max(gap, Math.abs(Hu[p] - HuRef[p]));
+        }
+        expect(gap, `${name}: the slip changes H u`).toBeGreaterThan(1e-3);
+      }
+    }
   });
 });
