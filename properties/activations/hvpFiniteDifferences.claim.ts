@@ -6,7 +6,9 @@
  *   | (G(W + hU) - G(W - hU)) / (2h) - (H(W) U)_q | <= tol_q,
  *
  * tol_q derived in hvpFiniteDifferenceBound.ts (h^2 truncation from sup |phi^(m)|, m <= 4, plus
- * first-order rounding), h the power of two balancing the two. It complements the dense-vs-HVP
+ * first-order rounding). Each case is checked twice: at the power-of-two h balancing the two
+ * (tolerance ~1e-9 relative: the sharp test of H U) and at h = 2^-4, where truncation dominates
+ * (the test of the truncation bound itself, which quadratic phi attains). It complements the dense-vs-HVP
  * comparison (spec/activations/outputModel.spec.ts), which cannot see a slip shared by both
  * paths (both read the same per-sample terms): the gradient is an independent reference, itself
  * held to its loss by the gradient finite-difference claim.
@@ -27,6 +29,12 @@ import type { ActivationSubject } from './subject.js';
 import { balancedStep, hvpCentralDifferenceBound, stencilPoints } from './hvpFiniteDifferenceBound.js';
 
 const SMOOTH: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'quadratic', 'linear'];
+
+/**
+ * A step where truncation dominates rounding by ~10 orders of magnitude, so a wrong constant
+ * in the truncation bound cannot hide behind the rounding bound as it could at the balanced h.
+ */
+export const TRUNCATION_STEP = 2 ** -4;
 
 /** One case: an instance (all drawn from `seed`) and the activation. */
 export interface HvpFdCase {
@@ -66,10 +74,11 @@ export interface HvpFdMeasurement {
 
 /**
  * Builds the case's instance, W = W* + 0.3 noise and a unit U (stream "claim-hvp-fd"), and
- * compares the subject's HVP with the central difference of the subject's gradient.
+ * compares the subject's HVP with the central difference of the subject's gradient, at half-width
+ * `step` (a power of two) or, by default, the balanced step.
  * @example measureHvpFd(referenceActivationSubject(), c).worstRatio <= 1
  */
-export function measureHvpFd(subject: ActivationSubject, c: HvpFdCase): HvpFdMeasurement {
+export function measureHvpFd(subject: ActivationSubject, c: HvpFdCase, step?: number): HvpFdMeasurement {
   const { name, d, kFrac, N, kappa, seed } = c;
   const K = 1 + Math.floor(kFrac * d);
   const inst = makeOutputModelInstance({ d, K, kappa, N, noiseStd: 0.1, seed, activation: subject.activations[name] });
@@ -79,7 +88,7 @@ export function measureHvpFd(subject: ActivationSubject, c: HvpFdCase): HvpFdMea
   const U = draws.fillNormal(new Float64Array(d * K));
   const uNorm = Math.hypot(...U);
   for (let q = 0; q < U.length; q++) U[q] /= uNorm;
-  const h = balancedStep(model, inst.data, W, U);
+  const h = step ?? balancedStep(model, inst.data, W, U);
   const [Wp, Wm] = stencilPoints(W, U, h);
   const gp = new Float64Array(d * K);
   const gm = new Float64Array(d * K);
@@ -106,13 +115,17 @@ export function hvpFiniteDifferencesClaim(subject: ActivationSubject): Claim {
     runs: { quick: 50, default: 200, thorough: 2000 },
     property() {
       return fc.property(hvpFdCases(), (c) => {
-        const m = measureHvpFd(subject, c);
-        if (!(m.worstRatio <= 1)) {
+        // the balanced step (sharpest test of the HVP), then a truncation-dominated one (tests the
+        // truncation bound's constants: for quadratic phi it is attained up to rounding)
+        for (const step of [undefined, TRUNCATION_STEP]) {
+          const m = measureHvpFd(subject, c, step);
+          if (m.worstRatio <= 1) continue;
           const k = Math.floor(m.q / c.d);
+          const hArg = step === undefined ? '' : `, 2 ** ${Math.log2(step)}`;
           throw new Error(
             `${c.name} d=${c.d} K=${m.K} N=${c.N} kappa=${c.kappa} seed=${c.seed}: coordinate q=${m.q} (unit ${k}, input ${m.q - k * c.d}): ` +
               `actual (H U)_q = ${m.hvp}, expected (central difference of the gradient) ${m.fd}, difference ${Math.abs(m.fd - m.hvp)} > tolerance ${m.tolerance} ` +
-              `(truncation ${m.truncation}, h = 2^${Math.log2(m.h)}); reproduce: measureHvpFd(subject, ${JSON.stringify(c)})`,
+              `(truncation ${m.truncation}, h = 2^${Math.log2(m.h)}); reproduce: measureHvpFd(subject, ${JSON.stringify(c)}${hArg})`,
           );
         }
       });
