@@ -223,6 +223,14 @@ describe('claim verdicts are deterministic', () => {
     expect(a.status).toBe('failed');
     expect(b).toEqual(a);
   });
+
+  it('the HVP finite-difference claim too (balanced step chosen from the data, not from the clock)', async () => {
+    const impl = referenceImplementation();
+    const a = await hvpFiniteDifferencesClaim(CURVATURE_SIGN_SLIP).run(impl, { seed: 99, tier: 'quick' });
+    const b = await hvpFiniteDifferencesClaim(CURVATURE_SIGN_SLIP).run(impl, { seed: 99, tier: 'quick' });
+    expect(a.status).toBe('failed');
+    expect(b).toEqual(a);
+  });
 });
 
 describe('the curvature slips are invisible to the dense-vs-HVP comparison (why the FD claim exists)', () => {
