@@ -23,6 +23,8 @@ import { CAPABILITIES, type GdRequest, type GdResponse, type Implementation, typ
 import { guardImplementation, type GuardedImplementation } from './guardedImplementation.js';
 import { WorkerConnection, type WorkerConnectionOptions } from './worker/workerConnection.js';
 
+export type { WorkerConnectionOptions } from './worker/workerConnection.js';
+
 /** A guarded module implementation on a worker thread, with its supervision state. */
 export interface WorkerModuleImplementation extends GuardedImplementation {
   /** The fatal fault that ended the worker, if any (then every call rejects). */

@@ -7,6 +7,7 @@ export default {
     return 0;
   },
   gradient() {
+    console.error('gradient: entering the loop');
     for (;;) {
       /* never returns, never yields */
     }
