@@ -43,6 +43,7 @@ describe('relucheck check --impl', () => {
     ['throws.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient threw: Cannot read properties of undefined/],
     ['never-resolves.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient did not settle within 1000 ms/],
     ['exits.mjs', /ERROR spec-gradient-agreement[\s\S]*the module's worker thread exited with code 3 while answering gradient/],
+    ['throws-later.mjs', /ERROR spec-gradient-agreement[\s\S]*the module's worker thread died of an uncaught exception while answering gradient: thrown from a timer/],
   ])('%s gets a clear verdict', async (file, pattern) => {
     const r = await check('--impl', `${dir}${file}`, '--timeout', '1000');
     expect(r.out).toMatch(pattern);

@@ -55,6 +55,12 @@ describe('workerModuleImplementation', () => {
     }
   });
 
+  it('a module whose top-level code never finishes gets a start timeout, not a hang', async () => {
+    const err = await rejection(workerModuleImplementation({ path: `${dir}loops-at-load.mjs`, timeoutMs: 300, startTimeoutMs: 300 }));
+    expect(err.kind).toBe('timeout');
+    expect(err.message).toBe(`loading ${dir}loops-at-load.mjs did not finish within 300 ms (the module's worker thread was stopped)`);
+  });
+
   it('a call after close rejects instead of waiting', async () => {
     const impl = await workerModuleImplementation({ path: `${dir}counts-datasets.mjs`, timeoutMs: 5000 });
     await impl.close();

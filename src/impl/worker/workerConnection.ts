@@ -53,6 +53,9 @@ interface Pending {
   readonly timer: NodeJS.Timeout | undefined;
 }
 
+/** The pending id of the module's load (calls count from 0). */
+const LOAD = -1;
+
 /** The names reports use for methods (as the in-process guard does). */
 const LABEL: Partial<Record<WorkerMethod, string>> = { gradientDescent: 'gd', tensorInit: 'init' };
 
@@ -89,9 +92,12 @@ export class WorkerConnection {
       });
     }
     worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (err) => this.fatal('exited', `the module's worker thread died of an uncaught exception${this.during()}: ${err?.message ?? String(err)}`));
+    // Before the module answered `ready` a dead worker is a start fault, as a child that dies
+    // before the handshake is.
+    const kind = (): FaultKind => (this.pending.has(LOAD) ? 'start' : 'exited');
+    worker.on('error', (err) => this.fatal(kind(), `the module's worker thread died of an uncaught exception${this.during()}: ${err?.message ?? String(err)}`));
     worker.on('exit', (code) => {
-      if (!this.closing) this.fatal('exited', `the module's worker thread exited with code ${code}${this.during()}`);
+      if (!this.closing) this.fatal(kind(), `the module's worker thread exited with code ${code}${this.during()}`);
     });
   }
 
@@ -108,7 +114,7 @@ export class WorkerConnection {
     const worker = new Worker(url, { workerData: data, stdout: true, stderr: true });
     const connection = new WorkerConnection(worker, options);
     const startMs = options.startTimeoutMs ?? Math.max(options.timeoutMs, 30_000);
-    const ready = (await connection.wait(-1, `loading ${options.path}`, startMs)) as WorkerReady;
+    const ready = (await connection.wait(LOAD, `loading ${options.path}`, startMs)) as WorkerReady;
     connection.worker.unref(); // ref'ed only while a call is pending: a forgotten close cannot keep the process alive
     return { connection, ready };
   }
@@ -143,11 +149,11 @@ export class WorkerConnection {
     return this.closing;
   }
 
-  /** Registers a pending answer (id -1: the load) with its timeout. */
+  /** Registers a pending answer (or the load) with its timeout. */
   private wait(id: number, label: string, ms: number): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = ms > 0
-        ? setTimeout(() => this.fatal('timeout', id < 0
+        ? setTimeout(() => this.fatal('timeout', id === LOAD
           ? `${label} did not finish within ${ms} ms (the module's worker thread was stopped)`
           : `${label} did not settle within ${ms} ms (the module's worker thread was stopped)`), ms)
         : undefined;
@@ -170,7 +176,7 @@ export class WorkerConnection {
   }
 
   private onMessage(message: FromWorker): void {
-    const id = message.type === 'ready' || message.type === 'load-fault' ? -1 : message.id;
+    const id = message.type === 'ready' || message.type === 'load-fault' ? LOAD : message.id;
     const pending = this.pending.get(id);
     if (!pending) return; // an answer that arrived after its timeout
     this.settled(id);
@@ -199,7 +205,8 @@ export class WorkerConnection {
 
   private during(): string {
     const first = this.pending.values().next();
-    return first.done ? '' : ` while answering ${first.value.label}`;
+    if (first.done) return '';
+    return this.pending.has(LOAD) ? ` while ${first.value.label}` : ` while answering ${first.value.label}`;
   }
 
   /** Ends the worker: records the fault, rejects every pending call, terminates the thread. */
