@@ -61,9 +61,11 @@ describe('workerModuleImplementation', () => {
     expect(err.message).toBe(`loading ${dir}loops-at-load.mjs did not finish within 300 ms (the module's worker thread was stopped)`);
   });
 
-  it('a call after close rejects instead of waiting', async () => {
+  it('close rejects the calls still pending, and a call after close rejects instead of waiting', async () => {
     const impl = await workerModuleImplementation({ path: `${dir}counts-datasets.mjs`, timeoutMs: 5000 });
+    const pending = rejection(impl.gradient!(dataset(), W)); // counts-datasets answers, but close comes first
     await impl.close();
+    expect((await pending).message).toBe('gradient was interrupted: the implementation was closed');
     const err = await rejection(impl.loss!(dataset(), W));
     expect(err.message).toBe('loss was called after the implementation was closed');
   });

@@ -139,10 +139,13 @@ export class WorkerConnection {
     return answer;
   }
 
-  /** Terminates the worker and waits for it to exit. Idempotent. */
+  /** Terminates the worker and waits for it to exit; calls still pending reject. Idempotent. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      for (const p of this.pending.values()) clearTimeout(p.timer);
+      for (const p of this.pending.values()) {
+        clearTimeout(p.timer);
+        p.reject(new ImplementationFault('exited', `${p.label} was interrupted: the implementation was closed`, true, this.output));
+      }
       this.pending.clear();
       await this.worker.terminate();
     })();
