@@ -1,4 +1,4 @@
-// Builds the optional native kernel (src/native/addon: gradient.c + binding.gyp) with node-gyp
+// Builds the optional native kernel (src/native/addon: gradient.c, gradient_kernel.h, binding.gyp) with node-gyp
 // and the system C compiler. Runs in `npm run build` (hence on npm ci / npm test).
 //
 // Optional by design: without a compiler (or Node headers) relucheck falls back to the
@@ -38,6 +38,7 @@ function giveUp(reason) {
 
 const stamp = createHash('sha256')
   .update(readFileSync(join(dir, 'gradient.c')))
+  .update(readFileSync(join(dir, 'gradient_kernel.h')))
   .update(readFileSync(join(dir, 'binding.gyp')))
   .update(`${process.versions.modules} ${process.platform} ${process.arch}`)
   .digest('hex');

@@ -52,6 +52,7 @@ export * from './core/tensor/index.js';
 export * from './impl/ImplementationFault.js';
 export * from './impl/guardedImplementation.js';
 export * from './impl/moduleImplementation.js';
+export * from './impl/workerModuleImplementation.js';
 export * from './impl/processImplementation.js';
 export * from './protocol/float64Codec.js';
 export { PROTOCOL_VERSION } from './protocol/messages.js';

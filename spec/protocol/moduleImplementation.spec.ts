@@ -9,6 +9,21 @@ import { makeCheckCommand } from '../../src/cli/check.js';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/usage.js';
 import { gradientAgreementClaim } from './support/gradientAgreementClaim.js';
+import type { Claim } from '../../properties/Claim.js';
+
+/** A second claim, run after the gradient one: it needs a live implementation again. */
+const lossAnswersClaim: Claim = {
+  ...gradientAgreementClaim,
+  id: 'spec-loss-answers',
+  title: 'loss answers with a finite number',
+  needs: ['loss'],
+  async run(impl, options) {
+    const value = await impl.loss!({ n: 1, d: 1, X: new Float64Array([1]), y: new Float64Array([0]) }, { d: 1, K: 1, data: new Float64Array([1]) });
+    return Number.isFinite(value)
+      ? { status: 'passed', numRuns: 1, seed: options.seed, detail: `loss ${value}` }
+      : { status: 'failed', seed: options.seed, message: `loss ${value} is not finite`, counterexample: 'n = d = K = 1, X = 1, y = 0, W = 1', replay: '' };
+  },
+};
 
 const dir = fileURLToPath(new URL('./modules/', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,7 +31,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function check(...args: string[]) {
   let out = '';
   const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (out += t), isTTY: false };
-  const code = await makeCheckCommand(async () => [gradientAgreementClaim]).run(args, io);
+  const code = await makeCheckCommand(async () => [gradientAgreementClaim, lossAnswersClaim]).run(args, io);
   return { code, out };
 }
 
@@ -27,10 +42,29 @@ describe('relucheck check --impl', () => {
     ['missing-file.mjs', /ERROR \(module\) module ".*missing-file\.mjs" not found/],
     ['throws.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient threw: Cannot read properties of undefined/],
     ['never-resolves.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient did not settle within 1000 ms/],
+    ['exits.mjs', /ERROR spec-gradient-agreement[\s\S]*the module's worker thread exited with code 3 while answering gradient/],
+    ['throws-later.mjs', /ERROR spec-gradient-agreement[\s\S]*the module's worker thread died of an uncaught exception while answering gradient: thrown from a timer/],
   ])('%s gets a clear verdict', async (file, pattern) => {
     const r = await check('--impl', `${dir}${file}`, '--timeout', '1000');
     expect(r.out).toMatch(pattern);
     expect(r.code).toBe(2);
+  });
+
+  it('a value structured clone cannot copy is a wrong answer (exit 1), as a wrong type is in-process', async () => {
+    const r = await check('--impl', `${dir}uncloneable.mjs`);
+    expect(r.out).toMatch(/FAIL  spec-gradient-agreement[\s\S]*gradient returned a value that cannot be copied out of the module's worker thread \(\(\) => 0 could not be cloned\.\)/);
+    expect(r.code).toBe(1);
+  });
+
+  it('a synchronous endless loop gets a timeout verdict within the timeout + 1 s, and the next claim a fresh worker', async () => {
+    const started = performance.now();
+    const r = await check('--impl', `${dir}loops.mjs`, '--timeout', '1000');
+    const seconds = (performance.now() - started) / 1000;
+    expect(r.out).toMatch(/ERROR spec-gradient-agreement[\s\S]*gradient did not settle within 1000 ms \(the module's worker thread was stopped\)/);
+    expect(r.out).toMatch(/PASS  spec-loss-answers/);
+    expect(r.code).toBe(2);
+    // Loading the module twice plus the 1 s timeout; the 1 s margin covers worker start-up on a loaded machine.
+    expect(seconds).toBeLessThan(2 + 1);
   });
 
   it('the example module passes', async () => {

@@ -14,9 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Claim, Tier } from '../../properties/Claim.js';
-import { guardImplementation } from '../impl/guardedImplementation.js';
 import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
-import { loadModuleImplementation } from '../impl/moduleImplementation.js';
+import { workerModuleImplementation } from '../impl/workerModuleImplementation.js';
 import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
 import { renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
@@ -64,9 +63,10 @@ passed, failed (with a counterexample and a replay command), not applicable (a c
 is missing) or errored (the implementation crashed, hung or broke the protocol).
 
   --impl MODULE          a JavaScript module exporting an Implementation (default export,
-                         or "implementation"), or a factory returning one. It runs inside
-                         relucheck: a synchronous endless loop cannot be interrupted there;
-                         for isolation serve it over the protocol and use --cmd
+                         or "implementation"), or a factory returning one. It runs on a
+                         worker thread: a call that outlives --timeout (a synchronous
+                         endless loop included) stops it with a timeout verdict, and the
+                         next claim gets a fresh worker. What it prints goes to stderr
   --cmd "COMMAND"        a program speaking the relucheck protocol on stdin/stdout
                          (docs/protocol.md), e.g. "python3 my_solver.py"
   --fixtures             run the golden fixtures (fixtures/*.json) instead of the claims
@@ -119,7 +119,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   const connect = async (): Promise<SupervisedImplementation> =>
     values.cmd !== undefined
       ? processImplementation({ command: values.cmd, timeoutMs, harnessVersion: PROTOCOL_VERSION.toString() })
-      : guardImplementation(await loadModuleImplementation(values.impl!), { timeoutMs });
+      : workerModuleImplementation({ path: values.impl!, timeoutMs, onOutput: (text) => io.stderr(text) });
   const out = (text: string) => {
     if (!values.json) io.stdout(text);
   };
