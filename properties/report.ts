@@ -11,13 +11,15 @@
 import type { Claim, ClaimResult } from './Claim.js';
 
 /**
- * The shell line that replays one case of a claim through vitest's name filter.
+ * The shell line that replays one case of a claim through vitest's name filter: the ReLU
+ * claims run in spec/properties, the activation claims (relucheck's own core, not an
+ * Implementation) in spec/activations; both specs read RELUCHECK_SEED / _TIER / _PATH.
  * @example replayCommand('stationarity-noiseless', 7, 'default', '3:1')
  */
-export function replayCommand(claimId: string, seed: number, tier: string, path?: string): string {
+export function replayCommand(claimId: string, seed: number, tier: string, path?: string, spec = 'spec/properties'): string {
   const env = [`RELUCHECK_SEED=${seed}`, `RELUCHECK_TIER=${tier}`];
   if (path !== undefined) env.push(`RELUCHECK_PATH=${path}`);
-  return `${env.join(' ')} npx vitest run spec/properties -t "${claimId}"`;
+  return `${env.join(' ')} npx vitest run ${spec} -t "${claimId}"`;
 }
 
 /**

@@ -7,6 +7,7 @@
  * return checkProperty(fc.property(arb, (c) => { if (bad) throw new Error('...'); }), options, 'zhong-properties');
  * ```
  */
+import { replayCommand } from '../report.js';
 import fc from 'fast-check';
 import type { ClaimResult, ClaimRunOptions, Tier } from '../Claim.js';
 
@@ -42,6 +43,8 @@ export function checkProperty<T>(
     path,
     counterexample: fc.stringify(details.counterexample),
     message,
-    replay: `relucheck check --claim ${claimId} --seed ${options.seed}${path ? ` --path ${path}` : ''}`,
+    // Activation claims check relucheck's own core, so they replay in spec/activations (not
+    // through `relucheck check`, which runs claims against an Implementation).
+    replay: replayCommand(claimId, options.seed, options.tier, path, 'spec/activations'),
   };
 }

@@ -209,7 +209,9 @@ describe('planted bugs in the activation core are caught', () => {
     expect(result.status).toBe('failed');
     if (result.status === 'failed') {
       expect(result.message.length).toBeGreaterThan(0);
-      expect(result.replay).toContain('--seed 20240611');
+      // The replay line is the activation suite's own (spec/activations reads these variables).
+      const id = p.claim(p.subject).id;
+      expect(result.replay).toMatch(new RegExp(`^RELUCHECK_SEED=20240611 RELUCHECK_TIER=default (RELUCHECK_PATH=\\S+ )?npx vitest run spec/activations -t "${id}"$`));
     }
   });
 });
