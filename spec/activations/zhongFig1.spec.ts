@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { zhongFig1 } from '../../src/audit/experiments/zhongFig1.js';
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../../src/audit/experiments/zhongFig1Trials.js';
+import type { TrialRecord } from '../../src/audit/experiments/types.js';
 import { zhongError } from '../../src/core/outputModel/zhongError.js';
 import type { Weights } from '../../src/core/layout.js';
 
@@ -35,5 +37,23 @@ describe('Zhong Fig. 1 trial functions', () => {
     // stopped at success, checked every 10 steps
     expect(a.steps % 10).toBe(0);
     expect(a.steps).toBeLessThan(1000);
+  });
+});
+
+describe('Zhong Fig. 1(c) summary', () => {
+  it('a diverged run (final error NaN, stored as null) shows as diverged, never as error 0, and is not a recovery', () => {
+    const rec = (approach: string, trial: number, finalError: number, signsMatch: boolean): TrialRecord => ({
+      id: `zhongFig1/c/approach=${approach}/trial=${trial}`, experiment: 'zhongFig1', params: { panel: 'c', approach, trial },
+      masterSeed: 1, seed: trial, result: { initUsed: approach === 'I' ? 'tensor' : approach, log10Objective: [2, -7], finalError, signsMatch }, ms: 0,
+    });
+    // Through JSON as in results.jsonl: NaN becomes null there.
+    const records = JSON.parse(JSON.stringify([rec('I', 0, NaN, true), rec('II', 0, NaN, false), rec('III', 0, 1e-4, true)])) as TrialRecord[];
+    expect(records[0].result.finalError).toBeNull();
+    const section = zhongFig1.summarize(records);
+    const table = section.tables.find((t) => t.title === 'Zhong Fig. 1(c): runs')!;
+    const col = table.columns.indexOf('final error (max_j relative)');
+    expect(table.rows.map((r) => r[col])).toEqual(['diverged', 'diverged', expect.stringMatching(/^1(\.0+)?e-4$/)]);
+    const v = section.verdicts.find((x) => x.claim.startsWith('from tensor initialization (I)'))!;
+    expect(v.evidence).toMatch(/recovered W\* and v\* \(error <= 0\.01, signs exact\) in 0\/1 runs/);
   });
 });

@@ -239,11 +239,20 @@ function fig1cFigure(records: readonly TrialRecord[]) {
   };
 }
 
+/**
+ * A run's final error; a diverged run (non-finite W: the error is NaN, stored as null in
+ * results.jsonl) counts as infinitely far, never as 0 (what Number(null) would give).
+ */
+function finalErrorOf(r: TrialRecord): number {
+  const e = r.result.finalError;
+  return typeof e === 'number' && Number.isFinite(e) ? e : Infinity;
+}
+
 function fig1cTable(records: readonly TrialRecord[]) {
   const rows = records.map((r) => {
     const curve = r.result.log10Objective as readonly number[];
     const s = stepsTo(curve, FIG1_CRITERIA.objectiveTarget);
-    return [r.id, String(r.result.initUsed), curve.length ? fmt(curve[0]) : '-', curve.length ? fmt(curve[curve.length - 1]) : '-', Number.isFinite(s) ? s : 'never', fmt(Number(r.result.finalError)), String(r.result.signsMatch)];
+    return [r.id, String(r.result.initUsed), curve.length ? fmt(curve[0]) : '-', curve.length ? fmt(curve[curve.length - 1]) : '-', Number.isFinite(s) ? s : 'never', Number.isFinite(finalErrorOf(r)) ? fmt(finalErrorOf(r)) : 'diverged', String(r.result.signsMatch)];
   });
   return { title: 'Zhong Fig. 1(c): runs', columns: ['run', 'init used', 'log10 L0', 'log10 L_T', `steps to L <= ${FIG1_CRITERIA.objectiveTarget}`, 'final error (max_j relative)', 'signs recovered'], rows };
 }
@@ -257,7 +266,7 @@ function fig1cVerdict(records: readonly TrialRecord[]): Verdict {
     return { claim, citation, status: 'pending', evidence: 'no approach (I) runs with tensor initialization in the results.' };
   }
   const median = (rs: readonly TrialRecord[]) => quantile(rs.map((r) => stepsTo(r.result.log10Objective as readonly number[], FIG1_CRITERIA.objectiveTarget)), 0.5);
-  const recovered = I.filter((r) => Number(r.result.finalError) <= ZHONG_FIG1.successTolerance && r.result.signsMatch === true).length;
+  const recovered = I.filter((r) => finalErrorOf(r) <= ZHONG_FIG1.successTolerance && r.result.signsMatch === true).length;
   const [mI, mII, mIII] = [median(I), median(of('II')), median(of('III'))];
   const faster = mI < mII && mI < mIII;
   const status = recovered < I.length ? 'not supported' : faster ? 'supported' : 'inconclusive';
