@@ -3,7 +3,9 @@
 // expected count is 0 (and at most about sum of budgets x seeds).
 // Usage: npm run build && node scripts/flake-check.mjs [seeds=50] [tier=default] [firstSeed=1]
 //   CLAIMS=contraction,geometric-convergence restricts the run to those claim ids.
-import { runClaims, claims } from '../dist/properties/index.js';
+//   SUITE=activations runs the activation-family claims (relucheck's own core) instead.
+import { claims as reluClaims } from '../dist/properties/index.js';
+import { activationClaims, referenceActivationSubject } from '../dist/properties/activations/index.js';
 import { formatClaimFailure } from '../dist/properties/report.js';
 import { referenceImplementation } from '../dist/src/impl/reference.js';
 
@@ -11,6 +13,7 @@ const seeds = Number(process.argv[2] ?? 50);
 const tier = process.argv[3] ?? 'default';
 const first = Number(process.argv[4] ?? 1);
 const impl = referenceImplementation();
+const claims = process.env.SUITE === 'activations' ? activationClaims(referenceActivationSubject()) : reluClaims;
 const only = process.env.CLAIMS ? process.env.CLAIMS.split(',') : undefined;
 const checked = only === undefined ? claims : claims.filter((c) => only.includes(c.id));
 const failures = new Map(claims.map((c) => [c.id, 0]));
@@ -20,7 +23,8 @@ const t0 = Date.now();
 for (let s = first; s < first + seeds; s++) {
   // Spread the seeds over the 32-bit range (Knuth's multiplicative constant).
   const seed = Math.imul(s, 2654435761) >>> 0;
-  for (const { claim, result } of await runClaims(impl, { seed, tier }, only)) {
+  for (const claim of checked) {
+    const result = await claim.run(impl, { seed, tier });
     if (result.status === 'failed') {
       failures.set(claim.id, failures.get(claim.id) + 1);
       total++;
