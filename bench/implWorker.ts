@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { makeInstance } from '../src/core/instance.js';
 import type { Weights } from '../src/core/layout.js';
 import { guardImplementation } from '../src/impl/guardedImplementation.js';
-import type { Implementation } from '../src/impl/Implementation.js';
 import { loadModuleImplementation } from '../src/impl/moduleImplementation.js';
 import { workerModuleImplementation } from '../src/impl/workerModuleImplementation.js';
 
@@ -25,7 +24,7 @@ const SIZES = [
   { N: 20000, d: 50, K: 5 },
 ];
 
-async function perCall(impl: Implementation, run: () => Promise<unknown>, calls: number): Promise<number> {
+async function perCall(run: () => Promise<unknown>, calls: number): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < calls; i++) await run();
   return (performance.now() - started) / calls;
@@ -48,16 +47,16 @@ export async function bench(out: (line: string) => void): Promise<void> {
       const firstA: number[] = [];
       const firstB: number[] = [];
       for (let round = 0; round < 7; round++) {
-        a.push(await perCall(inProcess, () => inProcess.gradient!(inst.data, W), calls));
-        b.push(await perCall(worker, () => worker.gradient!(inst.data, W), calls));
+        a.push(await perCall(() => inProcess.gradient!(inst.data, W), calls));
+        b.push(await perCall(() => worker.gradient!(inst.data, W), calls));
       }
       // Separately: the worker keeps each dataset until this thread collects the object,
       // and a pile of them slows the steady-state calls above by GC pressure.
       for (let round = 0; round < 7; round++) {
         const fresh = { ...inst.data }; // a new object: the worker must be sent it
-        firstA.push(await perCall(inProcess, () => inProcess.gradient!(fresh, W), 1));
+        firstA.push(await perCall(() => inProcess.gradient!(fresh, W), 1));
         const fresh2 = { ...inst.data };
-        firstB.push(await perCall(worker, () => worker.gradient!(fresh2, W), 1));
+        firstB.push(await perCall(() => worker.gradient!(fresh2, W), 1));
       }
       const [ma, mb] = [median(a), median(b)];
       out(

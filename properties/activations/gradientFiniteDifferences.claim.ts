@@ -20,16 +20,15 @@
  */
 import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
-import type { ActivationName } from '../../src/core/activations/activation.js';
 import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelInstance.js';
 import type { OutputModel } from '../../src/core/outputModel/outputModelKernel.js';
 import { centralDifference } from '../../src/core/stencil.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Dataset, Weights } from '../../src/core/layout.js';
 import { defineActivationClaim } from './defineActivationClaim.js';
+import { smoothCases } from './smoothCases.js';
 import type { ActivationSubject } from './subject.js';
 
-const SMOOTH: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'quadratic', 'linear'];
 const EPS = Number.EPSILON;
 
 /** Truncation plus rounding bound for the central difference along U with half-width h. */
@@ -90,15 +89,7 @@ export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Clai
     falseAlarmBudget: 0,
     runs: { quick: 10, default: 40, thorough: 500 },
     property() {
-      const arb = fc.record({
-        name: fc.constantFrom(...SMOOTH),
-        d: fc.integer({ min: 2, max: 8 }),
-        kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-        N: fc.integer({ min: 10, max: 150 }),
-        kappa: fc.double({ min: 1, max: 3, noNaN: true }),
-        seed: fc.integer({ min: 0, max: 0xffffffff }),
-      });
-      return fc.property(arb, ({ name, d, kFrac, N, kappa, seed }) => {
+      return fc.property(smoothCases(), ({ name, d, kFrac, N, kappa, seed }) => {
         const K = 1 + Math.floor(kFrac * d);
         const inst = makeOutputModelInstance({
           d, K, kappa, N, noiseStd: 0.1, seed, activation: subject.activations[name],

@@ -20,15 +20,13 @@
  */
 import fc from 'fast-check';
 import type { Claim } from '../Claim.js';
-import type { ActivationName } from '../../src/core/activations/activation.js';
 import { makeOutputModelInstance } from '../../src/core/outputModel/outputModelInstance.js';
 import { createStreams } from '../../src/core/random.js';
 import type { Weights } from '../../src/core/layout.js';
 import { defineActivationClaim } from './defineActivationClaim.js';
 import type { ActivationSubject } from './subject.js';
 import { balancedStep, hvpCentralDifferenceBound, stencilPoints } from './hvpFiniteDifferenceBound.js';
-
-const SMOOTH: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'quadratic', 'linear'];
+import { smoothCases, type SmoothCase } from './smoothCases.js';
 
 /**
  * A step where truncation dominates rounding by ~10 orders of magnitude, so a wrong constant
@@ -36,27 +34,11 @@ const SMOOTH: readonly ActivationName[] = ['sigmoid', 'tanh', 'erf', 'quadratic'
  */
 export const TRUNCATION_STEP = 2 ** -4;
 
-/** One case: an instance (all drawn from `seed`) and the activation. */
-export interface HvpFdCase {
-  readonly name: ActivationName;
-  readonly d: number;
-  readonly kFrac: number;
-  readonly N: number;
-  readonly kappa: number;
-  readonly seed: number;
-}
+/** One case (see smoothCases.ts). */
+export type HvpFdCase = SmoothCase;
 
 /** The claim's cases. @example fc.sample(hvpFdCases(), { seed: 1, numRuns: 10 }) */
-export function hvpFdCases(): fc.Arbitrary<HvpFdCase> {
-  return fc.record({
-    name: fc.constantFrom(...SMOOTH),
-    d: fc.integer({ min: 2, max: 8 }),
-    kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-    N: fc.integer({ min: 10, max: 150 }),
-    kappa: fc.double({ min: 1, max: 3, noNaN: true }),
-    seed: fc.integer({ min: 0, max: 0xffffffff }),
-  });
-}
+export const hvpFdCases = smoothCases;
 
 /** What one case measured: the worst coordinate by |fd - Hu| / tol. */
 export interface HvpFdMeasurement {

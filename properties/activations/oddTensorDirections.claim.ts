@@ -27,8 +27,12 @@ const ID = 'odd-activation-tensor-directions';
 const CAL = claimTheory(ID).constants;
 const ODD = ['tanh', 'sigmoid', 'erf'] as const;
 
-/** For each true unit, the distance to the nearest recovered unit direction; the worst. */
-function worstDirectionError(W: Float64Array, Wstar: Float64Array, d: number, K: number): { error: number; unit: number } {
+/**
+ * For each true unit, the distance from its unit direction to the nearest recovered one; the
+ * worst, and which true unit attains it (K is small, so nearest instead of an assignment).
+ * @example worstDirectionError(r.directions.data, Wstar.data, d, K).error
+ */
+export function worstDirectionError(W: Float64Array, Wstar: Float64Array, d: number, K: number): { error: number; unit: number } {
   let error = 0;
   let unit = -1;
   for (let i = 0; i < K; i++) {

@@ -11,8 +11,7 @@
  * for (const bug of GAP_BUGS) expect((await claimById(bug.caughtBy).run(bug.make(), options)).status).toBe('failed');
  * ```
  */
-import type { Dataset, Weights } from '../../src/core/layout.js';
-import { lossAndGradient } from '../../src/core/kernel.js';
+import type { Weights } from '../../src/core/layout.js';
 import { empiricalHvp } from '../../src/core/population/empiricalHessian.js';
 import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/population/arcCosine.js';
 import type { Implementation } from '../../src/impl/Implementation.js';

@@ -4,6 +4,7 @@
  * Definition 5.4, j2 = 3), P3 = M3, sign-tracked whitened decomposition, orientation from M1.
  */
 import { describe, expect, it } from 'vitest';
+import { worstDirectionError } from '../../properties/activations/oddTensorDirections.claim.js';
 import { ACTIVATIONS } from '../../src/core/activations/catalog.js';
 import { drawTeacher } from '../../src/core/instance.js';
 import { sliceDataset } from '../../src/core/layout.js';
@@ -20,23 +21,9 @@ import { ValidationError } from '../../src/core/validate.js';
 
 const ODD = ['tanh', 'sigmoid', 'erf'] as const;
 
-/** max_i min_j |w_j - wb*_i| over oriented unit directions (K small, so no assignment needed: each unit's nearest). */
-function directionError(W: Float64Array, Wstar: Float64Array, d: number, K: number): number {
-  let worst = 0;
-  for (let i = 0; i < K; i++) {
-    let n = 0;
-    for (let t = 0; t < d; t++) n += Wstar[i * d + t] ** 2;
-    n = Math.sqrt(n);
-    let best = Infinity;
-    for (let j = 0; j < K; j++) {
-      let e = 0;
-      for (let t = 0; t < d; t++) e += (W[j * d + t] - Wstar[i * d + t] / n) ** 2;
-      best = Math.min(best, Math.sqrt(e));
-    }
-    worst = Math.max(worst, best);
-  }
-  return worst;
-}
+/** max_i min_j |w_j - wb*_i| over oriented unit directions (the claim's measure). */
+const directionError = (W: Float64Array, Wstar: Float64Array, d: number, K: number): number =>
+  worstDirectionError(W, Wstar, d, K).error;
 
 describe('P2 for m2 = 0: the paths of Definition 5.4', () => {
   it('sigmoid, tanh, erf take j2 = 3 and j3 = 3', () => {

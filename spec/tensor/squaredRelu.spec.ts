@@ -11,7 +11,6 @@ import {
   thirdOrderPath,
 } from '../../src/core/tensor/tensorActivation.js';
 import { tensorInit, tensorInitFromMoments } from '../../src/core/tensor/tensorInit.js';
-import { ValidationError } from '../../src/core/validate.js';
 
 const sq = tensorActivationOf(ACTIVATIONS.squaredRelu);
 

@@ -24,7 +24,7 @@ import {
   splitExpectation,
   type QuadratureStats,
 } from './gaussianExpectation.js';
-import { rho, type GaussianMoments } from './gaussianMoments.js';
+import type { GaussianMoments } from './gaussianMoments.js';
 import { assertAtLeast } from '../validate.js';
 
 /** Which quadrature to use. */
