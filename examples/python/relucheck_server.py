@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""A relucheck protocol server (docs/protocol.md, version 1) around relu_numpy.py and
-tensor_init_numpy.py; it offers every capability of the protocol, `init` included.
+"""A relucheck protocol server (docs/protocol.md, version 1.1) around relu_numpy.py and
+tensor_init_numpy.py; it offers every capability of the protocol, `init` and `drop` included.
 
 Run it under the harness:
 
@@ -85,6 +85,13 @@ def h_dataset(s: Session, req):
     return {}
 
 
+def h_drop(s: Session, req):
+    """Releases datasets the harness will never name again; unknown names are ignored."""
+    for name in req["datasets"]:
+        s.datasets.pop(name, None)
+    return {}
+
+
 def h_loss(s, req):
     X, y = s.dataset(req["dataset"])
     return {"loss": encode_scalar(rn.loss(X, y, decode_weights(req["W"])))}
@@ -133,6 +140,7 @@ def h_init(s, req):
 
 HANDLERS = {
     "dataset": h_dataset,
+    "drop": h_drop,
     "loss": h_loss,
     "gradient": h_gradient,
     "hvp": h_hvp,
@@ -143,8 +151,9 @@ HANDLERS = {
     "init": h_init,
 }
 
-# Capability names of the protocol; "population" needs both population handlers.
-CAPABILITIES = ["loss", "gradient", "hvp", "population", "populationHvp", "gd", "init"]
+# Capability names of the protocol; "population" needs both population handlers, "drop"
+# (protocol 1.1) says this server releases datasets on the drop command.
+CAPABILITIES = ["loss", "gradient", "hvp", "population", "populationHvp", "gd", "init", "drop"]
 
 
 def serve(handlers=HANDLERS, capabilities=CAPABILITIES, name="relu_numpy", stdin=sys.stdin, stdout=sys.stdout):

@@ -22,6 +22,8 @@ export interface SupervisedImplementation extends GuardedImplementation {
   /** Set when the implementation died (process adapters); then it is restarted. */
   readonly fault?: ImplementationFault | undefined;
   stderrTail?(): string;
+  /** Releases the datasets the implementation holds (process adapters with protocol `drop`). */
+  releaseDatasets?(): Promise<void>;
 }
 
 /** The verdict on one claim. */
@@ -115,8 +117,12 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
   } catch (err) {
     thrown = err;
   }
+  // The claim is over and nothing it built is reachable from here: the child may drop its
+  // datasets (garbage collection would tell it too, but at a time nobody controls).
+  const released = await release(impl);
   const seconds = (performance.now() - started) / 1000;
   const faults = impl.takeFaults();
+  if (released) faults.push(released);
   const fault = faults[0] ?? (isFault(thrown) ? thrown : undefined);
   if (fault && !fault.isWrongAnswer) {
     return base(claim, options, seconds, 'errored', { message: fault.message, fault: faultInfo(fault, impl) });
@@ -148,6 +154,17 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
         replay: result!.replay,
         path: result!.path,
       });
+  }
+}
+
+/** Releases the claim's datasets; a fault from the drop is the claim's (it ran last). */
+async function release(impl: SupervisedImplementation): Promise<ImplementationFault | undefined> {
+  try {
+    await impl.releaseDatasets?.();
+    return undefined;
+  } catch (err) {
+    if (!isFault(err)) throw err;
+    return err;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * `relucheck check --validate-protocol`: a short conformance session instead of the claims.
  * It performs the handshake, sends one request for every declared capability on a small
- * instance, and stops; every message in both directions is checked against its schema and
+ * instance, then `drop` (when declared) for the datasets it sent, and stops; every message in both directions is checked against its schema and
  * every answer against its expected shape. The first message that breaks the protocol is
  * reported with its number, direction and text.
  *
@@ -87,6 +87,18 @@ export async function validateProtocol(options: Omit<ConnectionOptions, 'onMessa
         steps.push({ request: capability, outcome: `${err.kind}: ${err.message}` });
         firstViolation ??= { kind: err.kind, reason: err.message, message: culprit(err.kind), stderr: err.stderr || impl.stderrTail() };
         if (impl.fault) break;
+      }
+    }
+    // drop last: it releases the dataset the probes above sent (one request, every name).
+    if (impl.handshake.capabilities.includes('drop') && !impl.fault) {
+      const held = impl.datasetsHeld();
+      try {
+        await impl.releaseDatasets();
+        steps.push({ request: 'drop', outcome: held > 0 ? 'ok' : 'not sent: no dataset was sent' });
+      } catch (err) {
+        if (!isFault(err)) throw err;
+        steps.push({ request: 'drop', outcome: `${err.kind}: ${err.message}` });
+        firstViolation ??= { kind: err.kind, reason: err.message, message: culprit(err.kind), stderr: err.stderr || impl.stderrTail() };
       }
     }
   } finally {

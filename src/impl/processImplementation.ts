@@ -1,7 +1,8 @@
 /**
  * An Implementation over a child process that speaks the relucheck protocol
  * (docs/protocol.md): any language, one pipe. Datasets are sent once and then named (keyed on
- * the Dataset object's identity, so they are forgotten with the object); arrays travel as
+ * the Dataset object's identity; with the `drop` capability the child is told to release a
+ * dataset once its object is collected or at `releaseDatasets()`); arrays travel as
  * exact base64 float64. Answers are decoded here and checked by the guard, so a property
  * receives either a well-shaped finite answer or an ImplementationFault.
  *
@@ -19,6 +20,7 @@ import { CAPABILITIES, type Implementation } from './Implementation.js';
 import { ImplementationFault } from './ImplementationFault.js';
 import { guardImplementation, type GuardedImplementation } from './guardedImplementation.js';
 import { ChildConnection, type ConnectionOptions, type Handshake } from './process/childConnection.js';
+import { DatasetNames } from './process/datasetNames.js';
 
 /** A guarded process implementation, with its handshake and supervision state. */
 export interface ProcessImplementation extends GuardedImplementation {
@@ -28,6 +30,13 @@ export interface ProcessImplementation extends GuardedImplementation {
   /** The child's process id (its process group is killed on close or fault). */
   readonly pid: number | undefined;
   stderrTail(): string;
+  /**
+   * Tells the child to drop every dataset sent so far (protocol `drop`; a no-op when the child
+   * did not declare it). Datasets used again are re-sent. Rejects with the drop's fault.
+   */
+  releaseDatasets(): Promise<void>;
+  /** Datasets the child holds as far as the harness knows (tracked only with `drop`). */
+  datasetsHeld(): number;
   close(): Promise<void>;
 }
 
@@ -37,21 +46,19 @@ export interface ProcessImplementation extends GuardedImplementation {
  */
 export async function processImplementation(options: ConnectionOptions): Promise<ProcessImplementation> {
   const { connection, handshake } = await ChildConnection.open(options);
-  const names = new WeakMap<Dataset, Promise<string>>();
-  let datasetCount = 0;
-
-  const datasetName = (data: Dataset): Promise<string> => {
-    let name = names.get(data);
-    if (!name) {
-      const id = `D${++datasetCount}`;
-      name = connection
-        .request('dataset', { name: id, n: data.n, d: data.d, X: encodeFloat64Array(data.X), y: encodeFloat64Array(data.y) })
-        .then(() => id);
-      names.set(data, name);
-      name.catch(() => names.delete(data)); // a failed upload is retried, not cached
-    }
-    return name;
-  };
+  const drops = handshake.capabilities.includes('drop');
+  const datasets = new DatasetNames({
+    upload: async (name, data) => {
+      await connection.request('dataset', { name, n: data.n, d: data.d, X: encodeFloat64Array(data.X), y: encodeFloat64Array(data.y) });
+    },
+    drop: drops
+      ? async (names) => {
+          await connection.request('drop', { datasets: names });
+        }
+      : undefined,
+    canSend: () => connection.open,
+  });
+  const datasetName = (data: Dataset): Promise<string> => datasets.name(data);
   const ask = (cmd: Parameters<ChildConnection['request']>[0], fields: Record<string, unknown>) =>
     connection.request(cmd, fields);
   const arrayField = (result: Record<string, unknown>, field: string, cmd: string): Float64Array => {
@@ -133,6 +140,8 @@ export async function processImplementation(options: ConnectionOptions): Promise
     fault: { get: () => connection.fault, enumerable: true },
     pid: { value: connection.pid, enumerable: true },
     stderrTail: { value: () => connection.stderrTail() },
+    releaseDatasets: { value: () => datasets.releaseAll() },
+    datasetsHeld: { value: () => datasets.heldCount },
     close: { value: () => connection.close() },
   });
   return guarded as ProcessImplementation;

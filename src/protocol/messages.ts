@@ -1,7 +1,8 @@
 /**
  * The messages of relucheck protocol version 1 (docs/protocol.md; one JSON Schema per message
  * in schemas/protocol/). Every request carries `cmd` and an integer `id`; every reply repeats
- * the `id` and carries either `result` or `error`. `stop` has no reply.
+ * the `id` and carries either `result` or `error`. `stop` has no reply. Version 1.1 adds `drop`
+ * (release datasets), sent only to implementations that declare the `drop` capability.
  *
  * @example
  * ```ts
@@ -11,8 +12,27 @@
 import type { Weights } from '../core/layout.js';
 import { encodeFloat64Array, type WireArray, type WireScalar } from './float64Codec.js';
 
-/** The protocol major version this harness speaks. A change of any message bumps it. */
+/**
+ * The protocol version carried in the handshake: the major version, checked for equality.
+ * Changing a message or its meaning bumps it.
+ */
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * The minor version (docs/protocol.md, Versioning): 1 = `drop`. Minor versions only add
+ * optional commands behind a capability, which the harness sends only when declared, so they
+ * never travel on the wire and never need to match.
+ */
+export const PROTOCOL_MINOR_VERSION = 1;
+
+/**
+ * Capabilities about the protocol itself rather than an Implementation method: `drop` means
+ * the implementation accepts the `drop` command.
+ */
+export const PROTOCOL_CAPABILITIES = ['drop'] as const;
+
+/** A protocol capability name. */
+export type ProtocolCapability = (typeof PROTOCOL_CAPABILITIES)[number];
 
 /** Every request command, in the order of docs/protocol.md. */
 export const COMMANDS = [
@@ -26,6 +46,7 @@ export const COMMANDS = [
   'populationHvp',
   'gd',
   'init',
+  'drop',
   'stop',
 ] as const;
 

@@ -17,7 +17,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { ImplementationFault, type FaultKind } from '../ImplementationFault.js';
-import { PROTOCOL_VERSION, type Command } from '../../protocol/messages.js';
+import { PROTOCOL_VERSION, type Command, type ProtocolCapability } from '../../protocol/messages.js';
 import { protocolValidator } from '../../protocol/schemaValidator.js';
 import type { Capability } from '../Implementation.js';
 
@@ -45,7 +45,8 @@ export interface ConnectionOptions {
 export interface Handshake {
   readonly protocol: number;
   readonly implementation: { readonly name: string; readonly language?: string; readonly version?: string };
-  readonly capabilities: readonly Capability[];
+  /** Implementation methods offered, and protocol capabilities (`drop`). */
+  readonly capabilities: readonly (Capability | ProtocolCapability)[];
 }
 
 interface Pending {
@@ -147,6 +148,11 @@ export class ChildConnection {
   /** The child's process id (also its process group id). */
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** True until close() starts or a fatal fault ends the conversation: requests may be sent. */
+  get open(): boolean {
+    return !this.closing && !this.fault;
   }
 
   /** The most recent stderr output (bounded). */
