@@ -36,7 +36,7 @@ describe('the NumPy example passes relucheck check', () => {
   it('--validate-protocol: every message valid against the schemas', async () => {
     const r = await check(['--cmd', server, '--validate-protocol', '--json']);
     const doc = JSON.parse(r.stdout) as { ok: boolean; steps: { request: string; outcome: string }[] };
-    expect(doc.steps.map((s) => s.request)).toEqual(['start', 'loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd', 'init']);
+    expect(doc.steps.map((s) => s.request)).toEqual(['start', 'loss', 'gradient', 'hvp', 'population', 'populationHvp', 'gd', 'init', 'drop']);
     expect(doc.steps.every((s) => s.outcome === 'ok'), JSON.stringify(doc.steps)).toBe(true);
     expect(r.code).toBe(0);
   });
