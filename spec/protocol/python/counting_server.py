@@ -1,6 +1,7 @@
 """The NumPy protocol server, reporting on stderr how many datasets it holds after every
-`dataset` and `drop` ("datasets N", then the bytes of X and y as "bytes B"), so a spec can
-watch the count rise and fall:
+`dataset` and `drop` ("datasets N bytes B rss R": the count, the bytes of X and y held, and
+the process's resident set in kB where /proc says it), so a spec can watch the count rise
+and fall and a measurement can watch memory:
 
     python3 spec/protocol/python/counting_server.py          # declares drop (protocol 1.1)
     python3 spec/protocol/python/counting_server.py no-drop  # a 1.0 server: no drop capability
@@ -14,11 +15,19 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import relucheck_server as srv  # noqa: E402
 
 
+def rss_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return -1
+
+
 def counted(handler):
     def run(session, req):
         result = handler(session, req)
         held = sum(X.nbytes + y.nbytes for X, y in session.datasets.values())
-        sys.stderr.write(f"datasets {len(session.datasets)} bytes {held}\n")
+        sys.stderr.write(f"datasets {len(session.datasets)} bytes {held} rss {rss_kb()}\n")
         sys.stderr.flush()
         return result
     return run
