@@ -53,7 +53,10 @@ export class DatasetNames {
         this.held.set(id, new WeakRef(data));
         this.registry.register(data, id, data); // the object is its own unregister token
       }
-      name.catch(() => this.forget(id, data)); // a failed upload is retried, not cached
+      const sent = name;
+      // A failed upload is retried, not cached (unless a release already forgot it and the
+      // object has been sent again under a new name since).
+      sent.catch(() => this.names.get(data) === sent && this.forget(id, data));
     }
     return name;
   }
