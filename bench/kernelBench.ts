@@ -68,19 +68,19 @@ export async function bench(out: (line: string) => void): Promise<void> {
     out(`float64 peak per core: stated ~${STATED_PEAK} GFLOP/s; NumPy 1-thread 1000^3 dgemm here: ${peak.toFixed(1)} GFLOP/s`);
     out('flops per loss+gradient = 4 N d K; ratio = our ms / NumPy ms (< 1: faster than NumPy)');
     out('');
-    const rows: string[][] = [];
-    // Per thread count, (size, backend, ratio against NumPy with as many BLAS threads).
-    const best: Array<Array<[string, string, number]>> = [[], []];
+    // One row per (size, backend): both the summary and the target verdicts are read from it.
+    const results: Array<{ size: string; name: string; threads: 1 | 2; vs1: number; vs2: number }> = [];
     for (const [N, d, K] of SIZES) {
       const inst = makeInstance({ d, K, kappa: 2, N, noiseStd: 0.1, seed: 1 });
       const W: Weights = { d, K, data: inst.Wstar.data.map((v, q) => v + 0.3 * Math.sin(q)) };
-      const ours: Array<[string, LossGradientFn]> = [
-        ['plain TS', lossAndGradient],
-        ['specialized TS', specializedLossAndGradient],
-        ['wasm SIMD', createWasmKernel().lossAndGradient],
-        ...(native.available ? [['native C', createNativeKernel().lossAndGradient] as [string, LossGradientFn]] : []),
-        ['wasm, caller + 1 worker', parWasm.lossAndGradient],
-        ...(parNative ? [['native, caller + 1 worker', parNative.lossAndGradient] as [string, LossGradientFn]] : []),
+      // [name, kernel, threads it runs on]
+      const ours: Array<[string, LossGradientFn, 1 | 2]> = [
+        ['plain TS', lossAndGradient, 1],
+        ['specialized TS', specializedLossAndGradient, 1],
+        ['wasm SIMD', createWasmKernel().lossAndGradient, 1],
+        ...(native.available ? [['native C', createNativeKernel().lossAndGradient, 1] as [string, LossGradientFn, 1]] : []),
+        ['wasm, caller + 1 worker', parWasm.lossAndGradient, 2],
+        ...(parNative ? [['native, caller + 1 worker', parNative.lossAndGradient, 2] as [string, LossGradientFn, 2]] : []),
       ];
       const samples = new Map<string, number[]>();
       const reps = new Map<string, number>();
@@ -112,27 +112,26 @@ export async function bench(out: (line: string) => void): Promise<void> {
       const n2 = ms.get('NumPy 2 threads')!;
       const flops = 4 * N * d * K;
       out(`(N, d, K) = (${N}, ${d}, ${K}): NumPy ${n1.toFixed(3)} ms (1 thread), ${n2.toFixed(3)} ms (2 threads)`);
-      for (const [name] of ours) {
+      for (const [name, , threads] of ours) {
         const t = ms.get(name)!;
-        const threads = name.includes('worker') ? 2 : 1;
-        best[threads - 1].push([`${N},${d},${K}`, name, t / (threads === 1 ? n1 : n2)]);
+        results.push({ size: `${N},${d},${K}`, name, threads, vs1: t / n1, vs2: t / n2 });
         const gf = flops / t / 1e6;
         out(`  ${name.padEnd(17)} ${t.toFixed(3).padStart(9)} ms  vs NumPy-1t ${(t / n1).toFixed(2)}x  vs NumPy-2t ${(t / n2).toFixed(2)}x  ${gf.toFixed(1)} GFLOP/s = ${((100 * gf) / STATED_PEAK).toFixed(0)}% of ${STATED_PEAK} (${((100 * gf) / peak).toFixed(0)}% of measured dgemm)`);
-        rows.push([`${N},${d},${K}`, name, (t / n1).toFixed(2), (t / n2).toFixed(2)]);
       }
       out(`  (NumPy 1 thread: ${(flops / n1 / 1e6).toFixed(1)} GFLOP/s)`);
     }
     out('');
     out('summary: size | backend | ours/NumPy-1t | ours/NumPy-2t');
-    for (const r of rows) out(`  ${r.join(' | ')}`);
+    for (const r of results) out(`  ${r.size} | ${r.name} | ${r.vs1.toFixed(2)} | ${r.vs2.toFixed(2)}`);
     // Issue 2's targets: one thread vs NumPy-1t and two cores vs NumPy-2t, every size, with
     // the fastest backend of that thread count at each size.
     out('');
-    for (const [t, label] of [[0, 'one thread vs NumPy-1t'], [1, 'two cores vs NumPy-2t']] as const) {
+    for (const [threads, label] of [[1, 'one thread vs NumPy-1t'], [2, 'two cores vs NumPy-2t']] as const) {
       const bySize = new Map<string, [string, number]>();
-      for (const [size, name, r] of best[t]) {
-        const cur = bySize.get(size);
-        if (!cur || r < cur[1]) bySize.set(size, [name, r]);
+      for (const r of results.filter((x) => x.threads === threads)) {
+        const ratio = threads === 1 ? r.vs1 : r.vs2;
+        const cur = bySize.get(r.size);
+        if (!cur || ratio < cur[1]) bySize.set(r.size, [r.name, ratio]);
       }
       const met = [...bySize.values()].every(([, r]) => r <= 1);
       out(`target ${label}: ${met ? 'MET' : 'NOT MET'} (${[...bySize].map(([size, [name, r]]) => `${size}: ${r.toFixed(2)} ${name}`).join('; ')})`);
