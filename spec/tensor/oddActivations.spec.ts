@@ -110,7 +110,9 @@ describe('population moments: the estimated subspace is span(W*) and the directi
   }
 
   // What the sign tracking buys: P2's weights m3_i (alpha . wb_i) have both signs, so C is
-  // indefinite and whitening by |C| leaves components that are not orthonormal.
+  // indefinite and whitening by |C| leaves components that are not orthonormal. Measured worst
+  // error over these 9 cases without tracking: 0.029, against <= 1e-9 with it (above); the
+  // bound 1e-3 sits between the two, six orders above the exact path's rounding.
   it("'absolute' whitening (signs not tracked) is not exact here", () => {
     let worst = 0;
     for (const name of ODD) {
