@@ -15,11 +15,20 @@
  * ```
  */
 import fc from 'fast-check';
-import type { Capability, Implementation } from '../src/impl/Implementation.js';
-import { hasCapability } from '../src/impl/Implementation.js';
+import type { Capability, Implementation, Precision } from '../src/impl/Implementation.js';
+import { hasCapability, reluAtZeroOf } from '../src/impl/Implementation.js';
 import { claimTheory } from '../src/theory/claims.js';
-import type { Claim, ClaimResult, ClaimRunOptions, Tier } from './Claim.js';
-import { replayCommand } from './report.js';
+import type {
+  CheckContext,
+  Claim,
+  ClaimRanges,
+  ClaimResult,
+  ClaimRunOptions,
+  Diagnosis,
+  FailingCase,
+  Tier,
+} from './Claim.js';
+import { suiteReplayLine } from './report.js';
 
 /** What a claim file writes; {@link defineClaim} does the rest. */
 export interface ClaimDefinition<T> {
@@ -39,8 +48,19 @@ export interface ClaimDefinition<T> {
   /** Printable case (the instance settings and the point), for reports. */
   show(value: T): string;
   /** Throws a ClaimViolation (or any error) when the case breaks the claim. */
-  check(impl: Implementation, value: T): Promise<void>;
+  check(impl: Implementation, value: T, context: CheckContext): Promise<void>;
+  /** What the cases draw, per parameter, in words (shown by `relucheck check --list`). */
+  readonly ranges?: ClaimRanges;
+  /** Precisions where the claim's analysis does not carry over, with the reason. */
+  readonly notApplicableAt?: Readonly<Partial<Record<Precision, string>>>;
+  /** Names the likely mistake behind the shrunk case's failure (exact claims). */
+  diagnose?(impl: Implementation, value: T, context: CheckContext): Promise<Diagnosis | undefined>;
+  /** The shrunk case's inputs and answers, for `--dump-case`. */
+  failingCase?(impl: Implementation, value: T, context: CheckContext): Promise<FailingCase | undefined>;
 }
+
+/** Unit roundoff by precision: binary64 and binary32. */
+export const UNIT_ROUNDOFF_OF: Readonly<Record<Precision, number>> = { float64: 2 ** -53, float32: 2 ** -24 };
 
 /**
  * Further evaluations allowed once a failure is found: each case may cost a GD run, so
@@ -60,6 +80,8 @@ export function defineClaim<T>(def: ClaimDefinition<T>): Claim {
     citation: theory.citation,
     needs: def.needs,
     falseAlarmBudget: Math.min(1, def.falseAlarmPerCase * def.runs.thorough),
+    ...(def.ranges === undefined ? {} : { ranges: def.ranges }),
+    ...(def.notApplicableAt === undefined ? {} : { notApplicableAt: def.notApplicableAt }),
     run: (impl, options) => runDefinition(def, impl, options),
   };
 }
@@ -71,18 +93,29 @@ async function runDefinition<T>(
 ): Promise<ClaimResult> {
   const missing = def.needs.filter((c) => !hasCapability(impl, c));
   if (missing.length > 0) return { status: 'not-applicable', missing };
+  const precision = options.precision ?? impl.precision ?? 'float64';
+  const unsupported = def.notApplicableAt?.[precision];
+  if (unsupported !== undefined) return { status: 'not-applicable', missing: [], reason: unsupported };
+  const context: CheckContext = { precision, unitRoundoff: UNIT_ROUNDOFF_OF[precision], reluAtZero: reluAtZeroOf(impl) };
   const numRuns = options.numRuns ?? def.runs[options.tier];
+  const { signal } = options;
+  signal?.throwIfAborted();
   let failures = 0;
   let afterFailure = 0;
+  let casesDone = 0;
   const property = fc.asyncProperty(def.arbitrary(options.tier), async (value) => {
+    // Between cases is the only safe place to stop: a case may hold a child's request open.
+    signal?.throwIfAborted();
     // Past the shrink budget every candidate "passes", which ends shrinking at the smallest
     // failing case found so far.
     if (failures > 0 && ++afterFailure > (def.shrinkEvaluations ?? SHRINK_EVALUATIONS)) return;
     try {
-      await def.check(impl, value);
+      await def.check(impl, value, context);
     } catch (e) {
       failures++;
       throw e;
+    } finally {
+      options.onProgress?.({ claimId: def.id, casesDone: ++casesDone, casesPlanned: numRuns, shrinking: failures > 0 });
     }
   });
   const details = await fc.check(property, {
@@ -90,19 +123,27 @@ async function runDefinition<T>(
     numRuns,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
+  // An abort thrown inside a case reaches fast-check as a failure; it is the caller's stop.
+  signal?.throwIfAborted();
   if (!details.failed) {
     return { status: 'passed', numRuns: details.numRuns, seed: options.seed };
   }
   const err = details.errorInstance;
   const message = err instanceof Error ? err.message : String(err);
   const path = details.counterexamplePath ?? undefined;
-  const counterexample = details.counterexample ? def.show(details.counterexample[0]) : '(none)';
+  const shrunk = details.counterexample ? details.counterexample[0] : undefined;
+  const counterexample = shrunk === undefined ? '(none)' : def.show(shrunk);
+  const diagnosis = shrunk === undefined || !def.diagnose ? undefined : await def.diagnose(impl, shrunk, context);
+  const failingCase = shrunk === undefined || !def.failingCase ? undefined : await def.failingCase(impl, shrunk, context);
+  const replayLine = options.replayLine ?? suiteReplayLine;
   return {
     status: 'failed',
     seed: options.seed,
     ...(path === undefined ? {} : { path }),
     counterexample,
     message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]`,
-    replay: replayCommand(def.id, options.seed, options.tier, path),
+    replay: replayLine({ claimId: def.id, seed: options.seed, tier: options.tier, precision, ...(path === undefined ? {} : { path }) }),
+    ...(diagnosis === undefined ? {} : { diagnosis }),
+    ...(failingCase === undefined ? {} : { failingCase }),
   };
 }

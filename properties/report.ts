@@ -8,7 +8,7 @@
  * if (result.status === 'failed') console.error(formatClaimFailure(claim, result));
  * ```
  */
-import type { Claim, ClaimResult } from './Claim.js';
+import type { Claim, ClaimResult, ReplayLineBuilder } from './Claim.js';
 
 /**
  * The shell line that replays one case of a claim through vitest's name filter: the ReLU
@@ -21,6 +21,14 @@ export function replayCommand(claimId: string, seed: number, tier: string, path?
   if (path !== undefined) env.push(`RELUCHECK_PATH=${path}`);
   return `${env.join(' ')} npx vitest run ${spec} -t "${claimId}"`;
 }
+
+/**
+ * The default {@link ReplayLineBuilder}: relucheck's own suite on the reference
+ * (spec/properties), which is right only for relucheck's own runs; `relucheck check` and a
+ * user's test suite pass their own builder.
+ * @example suiteReplayLine({ claimId: 'hvp-fd', seed: 1, tier: 'default', precision: 'float64' })
+ */
+export const suiteReplayLine: ReplayLineBuilder = ({ claimId, seed, tier, path }) => replayCommand(claimId, seed, tier, path);
 
 /**
  * A multi-line report of a failed claim.

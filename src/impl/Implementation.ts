@@ -71,11 +71,35 @@ export interface InitRequest {
   readonly seed: number;
 }
 
+/**
+ * The subgradient convention at a kink (w_k . x_i = 0 exactly): relu'(0) = 1, the mask
+ * `z >= 0` of Zhang et al.'s eq. (3.2) and relucheck's default, or relu'(0) = 0, the mask
+ * `z > 0` of PyTorch, TensorFlow and JAX. Both are valid subgradients; an implementation
+ * declares its own so that exact-kink checks hold it to the convention it chose.
+ */
+export type ReluAtZero = 0 | 1;
+
+/** The convention assumed when an implementation declares none (relucheck's `z >= 0`). */
+export const DEFAULT_RELU_AT_ZERO: ReluAtZero = 1;
+
+/**
+ * The floating-point format an implementation computes in. Answers always travel as float64;
+ * `float32` says they carry float32 rounding, so exact claims use u = 2^-24 in their bounds.
+ */
+export type Precision = 'float64' | 'float32';
+
+/** Every precision, default first. */
+export const PRECISIONS: readonly Precision[] = ['float64', 'float32'];
+
 /** A solver under test. Methods exist exactly for the declared capabilities. */
 export interface Implementation {
   /** A short name for reports, e.g. "reference" or "python3 my_solver.py". */
   readonly name: string;
   readonly capabilities: readonly Capability[];
+  /** Declared kink convention (default {@link DEFAULT_RELU_AT_ZERO}); protocol 1.2 `reluAtZero`. */
+  readonly reluAtZero?: ReluAtZero;
+  /** Declared arithmetic (default `float64`); a run option may override it. Protocol 1.2 `precision`. */
+  readonly precision?: Precision;
   loss?(data: Dataset, W: Weights): Promise<number>;
   /** The gradient, same layout as W. */
   gradient?(data: Dataset, W: Weights): Promise<Float64Array>;
@@ -115,4 +139,12 @@ export function hasCapability(impl: Implementation, capability: Capability): boo
     case 'init':
       return typeof impl.tensorInit === 'function';
   }
+}
+
+/**
+ * The kink convention `impl` declares, or the default.
+ * @example reluAtZeroOf({ name: 'torch', capabilities: [], reluAtZero: 0 }) === 0
+ */
+export function reluAtZeroOf(impl: Implementation): ReluAtZero {
+  return impl.reluAtZero ?? DEFAULT_RELU_AT_ZERO;
 }

@@ -50,6 +50,8 @@ export function guardImplementation(impl: Implementation, options: GuardOptions 
   const g: GuardedImplementation = {
     name: impl.name,
     capabilities: impl.capabilities,
+    ...(impl.reluAtZero === undefined ? {} : { reluAtZero: impl.reluAtZero }),
+    ...(impl.precision === undefined ? {} : { precision: impl.precision }),
     takeFaults: () => faults.splice(0, faults.length),
     close: impl.close ? () => impl.close!() : undefined,
   };

@@ -79,7 +79,12 @@ export async function processImplementation(options: ConnectionOptions): Promise
   };
 
   const caps = CAPABILITIES.filter((c) => handshake.capabilities.includes(c));
-  const raw: Implementation = { name: options.command, capabilities: caps };
+  const raw: Implementation = {
+    name: options.command,
+    capabilities: caps,
+    ...(handshake.reluAtZero === undefined ? {} : { reluAtZero: handshake.reluAtZero }),
+    ...(handshake.precision === undefined ? {} : { precision: handshake.precision }),
+  };
   const m = raw as { -readonly [K in keyof Implementation]: Implementation[K] };
   if (caps.includes('loss')) {
     m.loss = async (data: Dataset, W: Weights) =>

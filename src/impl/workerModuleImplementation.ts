@@ -41,7 +41,12 @@ export interface WorkerModuleImplementation extends GuardedImplementation {
 export async function workerModuleImplementation(options: WorkerConnectionOptions): Promise<WorkerModuleImplementation> {
   const { connection, ready } = await WorkerConnection.open(options);
   const caps = CAPABILITIES.filter((c) => ready.capabilities.includes(c));
-  const raw: Implementation = { name: ready.name, capabilities: ready.capabilities };
+  const raw: Implementation = {
+    name: ready.name,
+    capabilities: ready.capabilities,
+    ...(ready.reluAtZero === undefined ? {} : { reluAtZero: ready.reluAtZero }),
+    ...(ready.precision === undefined ? {} : { precision: ready.precision }),
+  };
   const m = raw as { -readonly [K in keyof Implementation]: Implementation[K] };
   const call = connection.call.bind(connection);
   if (caps.includes('loss')) m.loss = (data: Dataset, W: Weights) => call('loss', [data, W]) as Promise<number>;

@@ -2,7 +2,8 @@
  * The messages of relucheck protocol version 1 (docs/protocol.md; one JSON Schema per message
  * in schemas/protocol/). Every request carries `cmd` and an integer `id`; every reply repeats
  * the `id` and carries either `result` or `error`. `stop` has no reply. Version 1.1 adds `drop`
- * (release datasets), sent only to implementations that declare the `drop` capability.
+ * (release datasets), sent only to implementations that declare the `drop` capability; 1.2
+ * adds the optional handshake declarations `reluAtZero` and `precision`.
  *
  * @example
  * ```ts
@@ -19,11 +20,12 @@ import { encodeFloat64Array, type WireArray, type WireScalar } from './float64Co
 export const PROTOCOL_VERSION = 1;
 
 /**
- * The minor version (docs/protocol.md, Versioning): 1 = `drop`. Minor versions only add
- * optional commands behind a capability, which the harness sends only when declared, so they
- * never travel on the wire and never need to match.
+ * The minor version (docs/protocol.md, Versioning): 1 = `drop`, 2 = the handshake's optional
+ * `reluAtZero` and `precision`. Minor versions only add optional commands behind a capability
+ * or optional fields an implementation may declare, so they never travel on the wire and
+ * never need to match.
  */
-export const PROTOCOL_MINOR_VERSION = 1;
+export const PROTOCOL_MINOR_VERSION = 2;
 
 /**
  * Capabilities about the protocol itself rather than an Implementation method: `drop` means

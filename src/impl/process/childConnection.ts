@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { ImplementationFault, type FaultKind } from '../ImplementationFault.js';
 import { PROTOCOL_VERSION, type Command, type ProtocolCapability } from '../../protocol/messages.js';
 import { protocolValidator } from '../../protocol/schemaValidator.js';
-import type { Capability } from '../Implementation.js';
+import type { Capability, Precision, ReluAtZero } from '../Implementation.js';
 
 /** How to start and supervise the child. */
 export interface ConnectionOptions {
@@ -47,6 +47,10 @@ export interface Handshake {
   readonly implementation: { readonly name: string; readonly language?: string; readonly version?: string };
   /** Implementation methods offered, and protocol capabilities (`drop`). */
   readonly capabilities: readonly (Capability | ProtocolCapability)[];
+  /** Since 1.2: the declared kink convention (absent: relucheck's default, 1). */
+  readonly reluAtZero?: ReluAtZero;
+  /** Since 1.2: the declared arithmetic (absent: float64). */
+  readonly precision?: Precision;
 }
 
 interface Pending {

@@ -25,7 +25,13 @@ const { path, cwd } = workerData as ModuleWorkerData;
 let impl: Implementation | undefined;
 try {
   impl = await loadModuleImplementation(path, cwd);
-  post({ type: 'ready', name: impl.name, capabilities: [...impl.capabilities] });
+  post({
+    type: 'ready',
+    name: impl.name,
+    capabilities: [...impl.capabilities],
+    ...(impl.reluAtZero === undefined ? {} : { reluAtZero: impl.reluAtZero }),
+    ...(impl.precision === undefined ? {} : { precision: impl.precision }),
+  });
 } catch (err) {
   const fault = isFault(err)
     ? { kind: err.kind, message: err.message, fatal: true }

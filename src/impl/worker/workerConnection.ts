@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../../core/layout.js';
 import { ImplementationFault, type FaultKind } from '../ImplementationFault.js';
-import type { Capability } from '../Implementation.js';
+import type { Capability, Precision, ReluAtZero } from '../Implementation.js';
 import { DATASET_METHODS, type FromWorker, type ModuleWorkerData, type ToWorker, type WorkerMethod } from './workerMessages.js';
 
 /** How to start and supervise the worker. */
@@ -44,6 +44,8 @@ export interface WorkerConnectionOptions {
 export interface WorkerReady {
   readonly name: string;
   readonly capabilities: readonly Capability[];
+  readonly reluAtZero?: ReluAtZero;
+  readonly precision?: Precision;
 }
 
 interface Pending {
@@ -185,7 +187,12 @@ export class WorkerConnection {
     this.settled(id);
     switch (message.type) {
       case 'ready':
-        return pending.resolve({ name: message.name, capabilities: message.capabilities });
+        return pending.resolve({
+          name: message.name,
+          capabilities: message.capabilities,
+          ...(message.reluAtZero === undefined ? {} : { reluAtZero: message.reluAtZero }),
+          ...(message.precision === undefined ? {} : { precision: message.precision }),
+        });
       case 'load-fault':
         this.fault = new ImplementationFault(message.fault.kind, message.fault.message, true, this.output);
         void this.worker.terminate();

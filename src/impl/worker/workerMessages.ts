@@ -13,10 +13,10 @@
  */
 import type { Dataset } from '../../core/layout.js';
 import type { FaultKind } from '../ImplementationFault.js';
-import type { Capability, Implementation } from '../Implementation.js';
+import type { Capability, Implementation, Precision, ReluAtZero } from '../Implementation.js';
 
 /** The Implementation methods a worker answers (closed over the interface). */
-export type WorkerMethod = Exclude<keyof Implementation, 'name' | 'capabilities' | 'close'>;
+export type WorkerMethod = Exclude<keyof Implementation, 'name' | 'capabilities' | 'close' | 'reluAtZero' | 'precision'>;
 
 /** Methods whose first argument is a Dataset (sent once, then named by id). */
 export const DATASET_METHODS: readonly WorkerMethod[] = ['loss', 'gradient', 'hvp', 'gradientDescent', 'tensorInit'];
@@ -50,7 +50,13 @@ export type ToWorker =
 /** Worker -> main thread. */
 export type FromWorker =
   /** The module loaded and passed the checks. */
-  | { readonly type: 'ready'; readonly name: string; readonly capabilities: readonly Capability[] }
+  | {
+      readonly type: 'ready';
+      readonly name: string;
+      readonly capabilities: readonly Capability[];
+      readonly reluAtZero?: ReluAtZero;
+      readonly precision?: Precision;
+    }
   /** The module could not be loaded (same verdicts as loadModuleImplementation). */
   | { readonly type: 'load-fault'; readonly fault: WireFault }
   /** A method's value. */
