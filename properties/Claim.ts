@@ -126,6 +126,8 @@ export type ClaimResult =
   | {
       readonly status: 'failed';
       readonly seed: number;
+      /** The tier the case was drawn at (with seed and path, all a replay needs). */
+      readonly tier?: Tier;
       /** fast-check path of the shrunk counterexample. */
       readonly path?: string;
       /** The shrunk instance and point, printable. */

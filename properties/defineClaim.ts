@@ -139,6 +139,7 @@ async function runDefinition<T>(
   return {
     status: 'failed',
     seed: options.seed,
+    tier: options.tier,
     ...(path === undefined ? {} : { path }),
     counterexample,
     message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]`,

@@ -31,21 +31,46 @@ export function replayCommand(claimId: string, seed: number, tier: string, path?
 export const suiteReplayLine: ReplayLineBuilder = ({ claimId, seed, tier, path }) => replayCommand(claimId, seed, tier, path);
 
 /**
- * A multi-line report of a failed claim.
+ * A {@link ReplayLineBuilder} for a user's own vitest project: the same environment variables,
+ * no spec path, the claim id as the name filter. It replays the case when the project's test
+ * reads `claimOptionsFromEnv(process.env)` (as `relucheck/vitest` does) and names its tests by claim id.
+ * @example projectReplayLine({ claimId: 'hvp-fd', seed: 1, tier: 'default', precision: 'float64' })
+ */
+export const projectReplayLine: ReplayLineBuilder = ({ claimId, seed, tier, path }) => {
+  const env = [`RELUCHECK_SEED=${seed}`, `RELUCHECK_TIER=${tier}`];
+  if (path !== undefined) env.push(`RELUCHECK_PATH=${path}`);
+  return `${env.join(' ')} npx vitest run -t "${claimId}"`;
+};
+
+/**
+ * A multi-line report of a failed claim. Besides the runner's replay line it always prints the
+ * call that replays the case from any code (a user's test included): the suite's default
+ * line replays relucheck's reference, which is only right inside relucheck, so it is labelled.
  * @example formatClaimFailure(claim, result)
  */
 export function formatClaimFailure(
   claim: Claim,
   result: Extract<ClaimResult, { status: 'failed' }>,
 ): string {
-  return [
+  const lines = [
     `Claim failed: ${claim.id} (${claim.title})`,
     `  cited: ${claim.citation.paper}, ${claim.citation.where}`,
-    `  { seed: ${result.seed}${result.path === undefined ? '' : `, path: "${result.path}"`} }`,
+    `  { seed: ${result.seed}${result.tier === undefined ? '' : `, tier: '${result.tier}'`}${result.path === undefined ? '' : `, path: '${result.path}'`} }`,
     `  counterexample: ${result.counterexample}`,
     `  ${result.message}`,
-    `  replay: ${result.replay}`,
-  ].join('\n');
+  ];
+  if (result.diagnosis) lines.push(`  diagnosis: ${result.diagnosis.summary}`, `    (${result.diagnosis.evidence})`);
+  const ownSuite = result.tier !== undefined && result.replay === replayCommand(claim.id, result.seed, result.tier, result.path);
+  lines.push(ownSuite ? `  replay in relucheck's own suite (on its reference): ${result.replay}` : `  replay: ${result.replay}`);
+  lines.push(`  replay from code: await claim.run(impl, ${replayOptionsText(result)})  // claim: the claim with id '${claim.id}'`);
+  return lines.join('\n');
+}
+
+/** The ClaimRunOptions literal that replays a failure: `{ seed: 7, tier: 'default', path: '3:1' }`. */
+function replayOptionsText(result: Extract<ClaimResult, { status: 'failed' }>): string {
+  const parts = [`seed: ${result.seed}`, `tier: '${result.tier ?? 'default'}'`];
+  if (result.path !== undefined) parts.push(`path: '${result.path}'`);
+  return `{ ${parts.join(', ')} }`;
 }
 
 /**

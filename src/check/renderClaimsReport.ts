@@ -26,21 +26,35 @@ export function renderVerdict(v: ClaimVerdict): string {
     lines[0] += `  ${v.numRuns ?? '?'} runs, ${v.seconds.toFixed(1)} s`;
     if (v.message) lines.push(`${pad}${v.message}`);
   } else if (v.status === 'not-applicable') {
-    lines[0] += `  needs ${(v.missing ?? []).join(', ')}`;
+    lines[0] += (v.missing ?? []).length > 0 ? `  needs ${v.missing!.join(', ')}` : `  ${v.message ?? ''}`;
   } else {
     if (v.message) lines.push(...indent(v.message, pad));
+    if (v.diagnosis) lines.push(`${pad}diagnosis: ${v.diagnosis.summary}`, `${pad}  ${v.diagnosis.evidence}`);
     if (v.counterexample) lines.push(`${pad}counterexample:`, ...indent(v.counterexample, `${pad}  `));
     if (v.fault?.stderr) lines.push(`${pad}stderr of the implementation (last lines):`, ...indent(lastLines(v.fault.stderr, 12), `${pad}  `));
-    if (v.replay) lines.push(`${pad}replay (claim): ${v.replay}`);
-    if (v.checkReplay) lines.push(`${pad}replay: ${v.checkReplay}`);
+    if (v.replay) lines.push(`${pad}replay: ${v.replay}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The closing count line. @example renderSummary(report) // "3 passed, 1 failed, ..." */
-export function renderSummary(report: ClaimsCheckReport): string {
+/**
+ * The closing count line, and when no claim ran, why that is not a pass.
+ * @example renderSummary(report) // "3 passed, 1 failed, ..."
+ */
+export function renderSummary(report: ClaimsCheckReport, passWithNone = false): string {
   const c = report.counts;
-  return `${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`;
+  const counts = `${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`;
+  return report.nothingChecked ? `${counts}${nothingCheckedText(passWithNone)}` : counts;
+}
+
+/**
+ * Says that a run checked nothing, and how to accept that on purpose.
+ * @example nothingCheckedText(false, 'fixture case') // "nothing was checked: ..."
+ */
+export function nothingCheckedText(passWithNone: boolean, what = 'claim'): string {
+  return passWithNone
+    ? 'nothing was checked (accepted: --pass-with-none)\n'
+    : `nothing was checked: no applicable ${what} ran (does the implementation declare its capabilities?); exit 1 (use --pass-with-none to accept)\n`;
 }
 
 function indent(text: string, pad: string): string[] {

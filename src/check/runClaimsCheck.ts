@@ -11,11 +11,14 @@
  * process.exitCode = report.exitCode;
  * ```
  */
-import type { Claim, Tier } from '../../properties/Claim.js';
-import { hasCapability, type Capability } from '../impl/Implementation.js';
+import type { Claim, ClaimProgress, Diagnosis, FailingCase, Tier } from '../../properties/Claim.js';
+import { hasCapability, type Capability, type Precision } from '../impl/Implementation.js';
 import { ImplementationFault, isFault } from '../impl/ImplementationFault.js';
 import type { GuardedImplementation } from '../impl/guardedImplementation.js';
+import { checkReplayLine } from './checkReplayLine.js';
 import { EXIT } from './exitCodes.js';
+
+export { shellQuote } from './checkReplayLine.js';
 
 /** An implementation that `runClaimsCheck` can supervise. */
 export interface SupervisedImplementation extends GuardedImplementation {
@@ -36,22 +39,31 @@ export interface ClaimVerdict {
   /** passed: runs and detail; failed/errored: what went wrong. */
   readonly message?: string;
   readonly counterexample?: string;
-  /** The claim's own replay line (fast-check seed and path). */
+  /**
+   * A `relucheck check` command that replays exactly this claim and case (the only replay an
+   * external implementation gets: relucheck's vitest line would rerun relucheck's reference).
+   */
   readonly replay?: string;
-  /** A `relucheck check` command that replays exactly this claim and case. */
+  /** The same line as `replay` (kept for readers of older `--json` documents). */
   readonly checkReplay?: string;
   readonly seed: number;
   readonly path?: string;
   readonly numRuns?: number;
   readonly missing?: readonly Capability[];
   readonly fault?: { readonly kind: string; readonly message: string; readonly stderr: string };
+  /** failed: the best explanation of the shrunk case's mismatch (exact claims). */
+  readonly diagnosis?: Diagnosis;
+  /** failed: the shrunk case's inputs and both answers (for `--dump-case`). */
+  readonly failingCase?: FailingCase;
 }
 
 /** The outcome of a check. */
 export interface ClaimsCheckReport {
   readonly verdicts: readonly ClaimVerdict[];
   readonly counts: Readonly<Record<ClaimVerdict['status'], number>>;
-  /** 0 every applicable claim held, 1 one failed, 2 one errored. */
+  /** No claim ran: every one was not applicable (or none was selected). */
+  readonly nothingChecked: boolean;
+  /** 0 every applicable claim held, 1 one failed or nothing was checked, 2 one errored. */
   readonly exitCode: number;
 }
 
@@ -67,6 +79,16 @@ export interface ClaimsCheckOptions {
   readonly path?: string;
   /** `relucheck check --cmd '...'` (with the options that select the implementation). */
   readonly replayPrefix: string;
+  /** The arithmetic the bounds assume (default: what the implementation declares). */
+  readonly precision?: Precision;
+  /** A run in which no claim applied exits 0 instead of 1 (like vitest's `--passWithNoTests`). */
+  readonly passWithNone?: boolean;
+  /** Stops the run between cases. */
+  readonly signal?: AbortSignal;
+  /** Called before each claim starts (progress output). */
+  readonly onClaimStart?: (claim: Claim) => void;
+  /** Called after every case of a claim. */
+  readonly onProgress?: (progress: ClaimProgress) => void;
   /** Called after each verdict (progress output). */
   readonly onVerdict?: (verdict: ClaimVerdict) => void;
 }
@@ -86,6 +108,7 @@ export async function runClaimsCheck(options: ClaimsCheckOptions): Promise<Claim
           deadFault = err; // could not restart: every later claim errors without a new attempt
         }
       }
+      options.onClaimStart?.(claim);
       const verdict = impl
         ? await runOne(claim, impl, options)
         : base(claim, options, 0, 'errored', { message: `implementation could not be restarted: ${deadFault!.message}`, fault: faultInfo(deadFault!) });
@@ -101,8 +124,10 @@ export async function runClaimsCheck(options: ClaimsCheckOptions): Promise<Claim
   }
   const counts = { passed: 0, failed: 0, 'not-applicable': 0, errored: 0 };
   for (const v of verdicts) counts[v.status]++;
-  const exitCode = counts.errored > 0 ? EXIT.usage : counts.failed > 0 ? EXIT.claimFailed : EXIT.ok;
-  return { verdicts, counts, exitCode };
+  const nothingChecked = counts.passed + counts.failed + counts.errored === 0;
+  const exitCode =
+    counts.errored > 0 ? EXIT.usage : counts.failed > 0 || (nothingChecked && !options.passWithNone) ? EXIT.claimFailed : EXIT.ok;
+  return { verdicts, counts, nothingChecked, exitCode };
 }
 
 async function runOne(claim: Claim, impl: SupervisedImplementation, options: ClaimsCheckOptions): Promise<ClaimVerdict> {
@@ -113,7 +138,16 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
   let result: Awaited<ReturnType<Claim['run']>> | undefined;
   let thrown: unknown;
   try {
-    result = await claim.run(impl, { seed: options.seed, tier: options.tier, numRuns: options.numRuns, path: options.path });
+    result = await claim.run(impl, {
+      seed: options.seed,
+      tier: options.tier,
+      numRuns: options.numRuns,
+      path: options.path,
+      ...(options.precision === undefined ? {} : { precision: options.precision }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      replayLine: checkReplayLine(options.replayPrefix),
+    });
   } catch (err) {
     thrown = err;
   }
@@ -133,9 +167,9 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
     return base(claim, options, seconds, 'failed', {
       message: `implementation returned a wrong answer: ${fault.message}`,
       counterexample: failed?.counterexample,
-      replay: failed?.replay,
       path: failed?.path,
       fault: faultInfo(fault, impl),
+      precision: precisionOf(impl, options),
     });
   }
   if (thrown !== undefined) {
@@ -146,13 +180,18 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
     case 'passed':
       return base(claim, options, seconds, 'passed', { numRuns: result!.numRuns, message: result!.detail });
     case 'not-applicable':
-      return base(claim, options, seconds, 'not-applicable', { missing: result!.missing });
+      return base(claim, options, seconds, 'not-applicable', {
+        missing: result!.missing,
+        ...(result!.reason === undefined ? {} : { message: result!.reason }),
+      });
     case 'failed':
       return base(claim, options, seconds, 'failed', {
         message: result!.message,
         counterexample: result!.counterexample,
-        replay: result!.replay,
         path: result!.path,
+        precision: precisionOf(impl, options),
+        ...(result!.diagnosis === undefined ? {} : { diagnosis: result!.diagnosis }),
+        ...(result!.failingCase === undefined ? {} : { failingCase: result!.failingCase }),
       });
   }
 }
@@ -173,7 +212,7 @@ function base(
   options: ClaimsCheckOptions,
   seconds: number,
   status: ClaimVerdict['status'],
-  extra: Partial<ClaimVerdict>,
+  { precision, ...extra }: Partial<ClaimVerdict> & { precision?: Precision },
 ): ClaimVerdict {
   const verdict: ClaimVerdict = {
     id: claim.id,
@@ -185,18 +224,24 @@ function base(
     ...extra,
   };
   if (status !== 'failed' && status !== 'errored') return verdict;
+  // Built here rather than taken from the claim's result: a claim that ignores the replay
+  // builder (or never returned) must still not hand out relucheck's own vitest line.
   const path = verdict.path ?? options.path;
-  const replayArgs = [`--claim ${claim.id}`, `--seed ${options.seed}`, `--tier ${options.tier}`];
-  if (path !== undefined) replayArgs.push(`--path ${shellQuote(path)}`);
-  return { ...verdict, checkReplay: `${options.replayPrefix} ${replayArgs.join(' ')}` };
+  const replay = checkReplayLine(options.replayPrefix)({
+    claimId: claim.id,
+    seed: options.seed,
+    tier: options.tier,
+    precision: precision ?? options.precision ?? 'float64',
+    ...(path === undefined ? {} : { path }),
+  });
+  return { ...verdict, replay, checkReplay: replay };
+}
+
+function precisionOf(impl: SupervisedImplementation, options: ClaimsCheckOptions): Precision {
+  return options.precision ?? impl.precision ?? 'float64';
 }
 
 function faultInfo(fault: ImplementationFault, impl?: SupervisedImplementation) {
   const stderr = fault.stderr || impl?.stderrTail?.() || '';
   return { kind: fault.kind, message: fault.message, stderr };
-}
-
-/** Quotes a word for POSIX shells. @example shellQuote("a b") === "'a b'" */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }

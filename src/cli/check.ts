@@ -14,11 +14,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Claim, Tier } from '../../properties/Claim.js';
+import { claimOptionsFromEnv, DEFAULT_SEED } from '../../properties/environment.js';
 import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
 import { workerModuleImplementation } from '../impl/workerModuleImplementation.js';
 import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
-import { renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
+import { nothingCheckedText, renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
 import { validateProtocol } from '../check/validateProtocol.js';
 import { loadFixtureDirectory } from '../fixtures/fixtureFile.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
@@ -46,13 +47,19 @@ export const loadSuiteClaims: ClaimsLoader = async () => {
   }
 };
 
-/** Builds the command with a claims loader (specs inject their own). */
-export function makeCheckCommand(loadClaims: ClaimsLoader = loadSuiteClaims): Command {
+/** The environment `check` reads RELUCHECK_SEED / RELUCHECK_TIER from; replaced in specs. */
+export type CheckEnvironment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Builds the command with a claims loader and an environment (specs inject their own).
+ * @example await makeCheckCommand(async () => [myClaim], {}).run(['--impl', './s.mjs'], io)
+ */
+export function makeCheckCommand(loadClaims: ClaimsLoader = loadSuiteClaims, env: CheckEnvironment = process.env): Command {
   return {
     name: 'check',
     summary: "run relucheck's claims or the golden fixtures against your implementation",
     help: HELP,
-    run: (argv, io) => runCheck(argv, io, loadClaims),
+    run: (argv, io) => runCheck(argv, io, loadClaims, env),
   };
 }
 
@@ -74,16 +81,20 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
   --validate-protocol    (--cmd only) exchange one request per capability, validate every
                          message against schemas/protocol/ and report the first violation
   --claim ID             run only this claim (repeatable)
-  --seed S               master seed (default 1); every failure prints its replay
-  --tier T               quick | default | thorough (default: default)
+  --seed S               master seed (default: RELUCHECK_SEED, else ${DEFAULT_SEED}, the suite's);
+                         every failure prints its replay
+  --tier T               quick | default | thorough (default: RELUCHECK_TIER, else default)
   --num-runs N           cases per claim (overrides the tier)
   --path P               replay one counterexample (with a single --claim)
   --timeout MS           per-request timeout (default ${DEFAULT_TIMEOUT_MS})
   --json                 one JSON document on stdout instead of the human summary
+  --pass-with-none       exit 0 when no claim (or fixture case) applied; by default a run
+                         that checked nothing exits 1 (like vitest's --passWithNoTests)
 
-Exit codes: 0 every applicable claim (or case) held, 1 one failed, 2 usage or protocol error.`;
+Exit codes: 0 every applicable claim (or case) held, 1 one failed or nothing was checked,
+2 usage or protocol error.`;
 
-async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLoader): Promise<number> {
+async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLoader, env: CheckEnvironment): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -99,15 +110,18 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       path: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'pass-with-none': { type: 'boolean', default: false },
     },
   });
+  const passWithNone = values['pass-with-none'];
   if ((values.impl === undefined) === (values.cmd === undefined)) {
     throw new UsageError('give exactly one of --impl MODULE or --cmd "COMMAND"');
   }
-  const seed = values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed, 0);
+  const fromEnv = environmentOptions(env);
+  const seed = values.seed === undefined ? fromEnv.seed : parsePositiveInt('--seed', values.seed, 0);
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parsePositiveInt('--timeout', values.timeout);
   const numRuns = values['num-runs'] === undefined ? undefined : parsePositiveInt('--num-runs', values['num-runs']);
-  const tier = (values.tier ?? 'default') as Tier;
+  const tier = (values.tier ?? fromEnv.tier) as Tier;
   if (!TIERS.includes(tier)) throw new UsageError(`--tier must be one of ${TIERS.join(', ')}; got ${JSON.stringify(values.tier)}`);
   if (values.path !== undefined && values.claim?.length !== 1) throw new UsageError('--path needs exactly one --claim');
   if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
@@ -159,9 +173,11 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       if (!existsSync(dir)) throw new UsageError(`fixture folder ${JSON.stringify(dir)} not found`);
       const report = await runFixtures(first, loadFixtureDirectory(dir));
       const c = report.counts;
-      const exitCode = c.errored > 0 ? EXIT.usage : c.failed > 0 ? EXIT.claimFailed : EXIT.ok;
+      const nothingChecked = c.passed + c.failed + c.errored === 0;
+      const exitCode =
+        c.errored > 0 ? EXIT.usage : c.failed > 0 || (nothingChecked && !passWithNone) ? EXIT.claimFailed : EXIT.ok;
       if (values.json) {
-        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', cases: report.cases, counts: c, exitCode }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', cases: report.cases, counts: c, nothingChecked, exitCode }, null, 2)}\n`);
       } else {
         out(`  fixtures: ${dir}\n\n`);
         for (const r of report.cases) {
@@ -172,6 +188,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
           if (r.error) out(`      ${r.error}\n`);
         }
         out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
+        if (nothingChecked) out(nothingCheckedText(passWithNone, 'fixture case'));
       }
       return exitCode;
     } finally {
@@ -193,14 +210,26 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     numRuns,
     path: values.path,
     replayPrefix,
+    passWithNone,
     onVerdict: (v) => out(renderVerdict(v)),
   });
   if (values.json) {
-    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, verdicts: report.verdicts, counts: report.counts, exitCode: report.exitCode }, null, 2)}\n`);
+    const { verdicts, counts, nothingChecked, exitCode } = report;
+    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
   } else {
-    out(`\n${renderSummary(report)}`);
+    out(`\n${renderSummary(report, passWithNone)}`);
   }
   return report.exitCode;
+}
+
+/** Seed and tier from RELUCHECK_SEED / RELUCHECK_TIER, validated as the suite does; a bad value is a usage error. */
+function environmentOptions(env: CheckEnvironment): { seed: number; tier: Tier } {
+  try {
+    const { seed, tier } = claimOptionsFromEnv({ RELUCHECK_SEED: env.RELUCHECK_SEED, RELUCHECK_TIER: env.RELUCHECK_TIER });
+    return { seed, tier };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function implementationInfo(impl: SupervisedImplementation, source: string) {
