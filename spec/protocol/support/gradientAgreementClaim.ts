@@ -35,7 +35,7 @@ export const gradientAgreementClaim: Claim = {
   async run(impl, options): Promise<ClaimResult> {
     const runs = options.numRuns ?? 3;
     for (let r = 0; r < runs; r++) {
-      const seed = options.seed * 1000 + r;
+      const seed = (Math.imul(options.seed, 1000) + r) >>> 0; // any 32-bit seed, the default included
       const inst = makeInstance({ d: 4, K: 2, kappa: 2, N: 40, noiseStd: 0.1, seed });
       const s = createStreams(seed).stream('spec-agreement');
       const W: Weights = { ...inst.Wstar, data: inst.Wstar.data.map((v) => v + 0.3 * s.normal()) };
