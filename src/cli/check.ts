@@ -64,6 +64,7 @@ export function makeCheckCommand(loadClaims: ClaimsLoader = loadSuiteClaims, env
 }
 
 const HELP = `relucheck check (--impl MODULE | --cmd "COMMAND") [options]
+       relucheck check --list [--json]
 
 Runs relucheck's claims against an implementation and prints a verdict per claim:
 passed, failed (with a counterexample and a replay command), not applicable (a capability
@@ -81,6 +82,8 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
   --validate-protocol    (--cmd only) exchange one request per capability, validate every
                          message against schemas/protocol/ and report the first violation
   --claim ID             run only this claim (repeatable)
+  --list                 list the claims (id, title, citation, capabilities needed) and
+                         exit; needs no implementation. With --json: one JSON document
   --seed S               master seed (default: RELUCHECK_SEED, else ${DEFAULT_SEED}, the suite's);
                          every failure prints its replay
   --tier T               quick | default | thorough (default: RELUCHECK_TIER, else default)
@@ -111,8 +114,10 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       timeout: { type: 'string' },
       json: { type: 'boolean', default: false },
       'pass-with-none': { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
     },
   });
+  if (values.list) return listClaims(await loadClaims(), values.json, io);
   const passWithNone = values['pass-with-none'];
   if ((values.impl === undefined) === (values.cmd === undefined)) {
     throw new UsageError('give exactly one of --impl MODULE or --cmd "COMMAND"');
@@ -220,6 +225,33 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     out(`\n${renderSummary(report, passWithNone)}`);
   }
   return report.exitCode;
+}
+
+/**
+ * `--list`: what a runner needs to offer one test per claim (the pytest plugin collects from
+ * it) without starting an implementation.
+ */
+function listClaims(claims: readonly Claim[] | undefined, json: boolean, io: CliIo): number {
+  if (claims === undefined) {
+    io.stderr('relucheck check: this build has no property suite (properties/index.ts)\n');
+    return EXIT.usage;
+  }
+  const listed = claims.map((c) => ({
+    id: c.id,
+    title: c.title,
+    citation: `${c.citation.paper}, ${c.citation.where}`,
+    needs: [...c.needs],
+    falseAlarmBudget: c.falseAlarmBudget,
+    ...(c.ranges === undefined ? {} : { ranges: c.ranges }),
+    ...(c.notApplicableAt === undefined ? {} : { notApplicableAt: c.notApplicableAt }),
+  }));
+  if (json) {
+    io.stdout(`${JSON.stringify({ mode: 'list', claims: listed }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(0, ...listed.map((c) => c.id.length));
+  for (const c of listed) io.stdout(`${c.id.padEnd(width)}  ${c.title} (${c.citation}); needs ${c.needs.join(', ') || 'nothing'}\n`);
+  return EXIT.ok;
 }
 
 /** Seed and tier from RELUCHECK_SEED / RELUCHECK_TIER, validated as the suite does; a bad value is a usage error. */
