@@ -17,6 +17,7 @@
 import fc from 'fast-check';
 import type { Capability, Implementation, Precision } from '../src/impl/Implementation.js';
 import { hasCapability, reluAtZeroOf } from '../src/impl/Implementation.js';
+import { watchFloat32Answers } from '../src/impl/float32Answers.js';
 import { claimTheory } from '../src/theory/claims.js';
 import type {
   CheckContext,
@@ -88,14 +89,17 @@ export function defineClaim<T>(def: ClaimDefinition<T>): Claim {
 
 async function runDefinition<T>(
   def: ClaimDefinition<T>,
-  impl: Implementation,
+  unwatched: Implementation,
   options: ClaimRunOptions,
 ): Promise<ClaimResult> {
-  const missing = def.needs.filter((c) => !hasCapability(impl, c));
+  const missing = def.needs.filter((c) => !hasCapability(unwatched, c));
   if (missing.length > 0) return { status: 'not-applicable', missing };
-  const precision = options.precision ?? impl.precision ?? 'float64';
+  const precision = options.precision ?? unwatched.precision ?? 'float64';
   const unsupported = def.notApplicableAt?.[precision];
   if (unsupported !== undefined) return { status: 'not-applicable', missing: [], reason: unsupported };
+  // Held to float64 bounds, a float32 implementation fails for its format alone: say so.
+  const watch = precision === 'float64' ? watchFloat32Answers(unwatched) : undefined;
+  const impl = watch?.impl ?? unwatched;
   const context: CheckContext = { precision, unitRoundoff: UNIT_ROUNDOFF_OF[precision], reluAtZero: reluAtZeroOf(impl) };
   const numRuns = options.numRuns ?? def.runs[options.tier];
   const { signal } = options;
@@ -136,13 +140,14 @@ async function runDefinition<T>(
   const diagnosis = shrunk === undefined || !def.diagnose ? undefined : await def.diagnose(impl, shrunk, context);
   const failingCase = shrunk === undefined || !def.failingCase ? undefined : await def.failingCase(impl, shrunk, context);
   const replayLine = options.replayLine ?? suiteReplayLine;
+  const hint = watch?.hint();
   return {
     status: 'failed',
     seed: options.seed,
     tier: options.tier,
     ...(path === undefined ? {} : { path }),
     counterexample,
-    message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]`,
+    message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]${hint === undefined ? '' : `; ${hint}`}`,
     replay: replayLine({ claimId: def.id, seed: options.seed, tier: options.tier, precision, ...(path === undefined ? {} : { path }) }),
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(failingCase === undefined ? {} : { failingCase }),

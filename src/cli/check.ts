@@ -191,6 +191,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
           out(`${label} ${caseTitle(r)}${why}\n`);
           for (const m of r.mismatches) out(`      case ${r.id}, ${m.message}\n`);
           if (r.error) out(`      ${r.error}\n`);
+          if (r.hint) out(`      ${r.hint}\n`);
         }
         out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
         if (nothingChecked) out(nothingCheckedText(passWithNone, 'fixture case'));
