@@ -71,6 +71,16 @@ export interface Verdict {
   readonly citation: string;
   readonly status: VerdictStatus;
   readonly evidence: string;
+  /** The stated tolerance the claim is held to, in words (e.g. "N exponent [-0.6, -0.4]"). */
+  readonly tolerance?: string;
+  /** How the verdict fares on other fit windows (edge cells dropped), shown beside it. */
+  readonly sensitivity?: TableSpec;
+  /**
+   * The test behind a "not supported": the p-value of the claim (small rejects it). Verdicts
+   * carrying one form the report's family, corrected by Holm (report/holm.ts); a "not
+   * supported" the correction does not confirm is reported as inconclusive.
+   */
+  readonly test?: { readonly pValue: number };
 }
 
 /** What an experiment contributes to the report. */
