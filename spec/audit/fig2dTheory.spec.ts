@@ -16,6 +16,8 @@ import { createStream } from '../../src/core/random.js';
 import { fig2d } from '../../src/audit/experiments/fig2d.js';
 import { ERROR_THEORY, errorTheory } from '../../src/audit/experiments/fig2dTheory.js';
 import type { TrialRecord } from '../../src/audit/experiments/types.js';
+import { buildReport } from '../../src/audit/report/buildReport.js';
+import { renderMarkdown } from '../../src/audit/report/markdown.js';
 import { asymptoticError, inverseTraces, squaredErrorSpread } from '../../src/theory/asymptoticError.js';
 
 describe('asymptotic error theory', () => {
@@ -125,5 +127,18 @@ describe('Fig. 2(d) theory verdict', () => {
     const layers = (section.figures[0].vegaLite as { layer: { data: { values: unknown[] } }[] }).layer;
     expect(layers[1].data.values.length).toBe(4);
     expect(section.tables[0].columns.at(-1)).toBe('RMS measured / theory');
+  });
+
+  it('the report: joint-fit verdicts with their tolerance and window tables, Holm stated over the tested verdicts', () => {
+    const recs = synthetic(3, [40, 80, 160, 320], 1, createStream(8, 'report'), spectra).map((r) => ({ ...r, id: `fig2d/init=tensor/${r.id.slice(6)}`, result: { ...r.result, initUsed: 'tensor' } }));
+    const report = buildReport(recs, 1);
+    const order = report.verdicts.find((v) => v.claim.startsWith('Fig. 2(d): the error is of order'));
+    expect(order?.tolerance).toContain('N exponent b [-0.6, -0.4]');
+    expect(order?.sensitivity?.rows.length).toBeGreaterThanOrEqual(3);
+    expect(order?.evidence).toContain('Holm at level 0.05');
+    expect(report.family.size).toBeGreaterThanOrEqual(3);
+    const md = renderMarkdown(report);
+    expect(md).toContain('Family-wise error control: Holm at level 0.05');
+    expect(md).toContain('### Window sensitivity: Fig. 2(d): the error is of order');
   });
 });

@@ -5,13 +5,14 @@
  * Noise: the paper's N(0, 0.1) is read as variance 0.1 (std 0.316), see PAPER.noiseStd.
  * Theorem 4.2 bounds the squared error by c4 lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2),
  * so the error itself goes like (d log N / N)^(1/2); the text's "O~(d/N)" is the squared error.
- * Verdicts, fitted only over the theorem's regime (see {@link RECOVERED}); the figure plots the
- * mean as the paper does:
+ * Verdicts, fitted only over the theorem's regime (see {@link RECOVERED}) on the cells' median
+ * errors, each a joint least-squares fit refitted on every fit window, with an exponent
+ * tolerance of {@link EXPONENT_TOLERANCE} (orderClaim.ts); the figure plots the mean as the paper does:
  * - Theorem 4.2 is an upper bound: the error must fall at least as fast as (d log N / N)^(1/2),
  *   i.e. the slope of log(median error) against log(d log N / N) must not be below 1/2 (a
  *   steeper slope means the log factor is loose, which the bound allows);
- * - the figure's claim, error of order (d / N)^(1/2) as a function of N/d alone: the slope against
- *   log(d / N) contains 1/2 and the curves of different d collapse (intercepts agree);
+ * - the figure's claim, error of order (d / N)^(1/2): in log e = a + b log N + c log d the N
+ *   exponent b is -1/2, and it depends on N/d alone: b + c = 0;
  * - beyond the paper: the error is the first-order nu sqrt(tr H*^-1 / N) of each run's own
  *   teacher (fig2dTheory.ts), drawn dashed beside the measurements and tested to a stated tolerance.
  *
@@ -27,9 +28,9 @@ import { inverseTraces } from '../../theory/asymptoticError.js';
 import { errorTheory } from './fig2dTheory.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
-import { fitLine } from '../../core/stats/fitLine.js';
 import { mean } from '../../core/stats/mean.js';
-import { bootstrap, fmt, fmtInterval, intervalsOverlap, quantile } from './stats.js';
+import { orderVerdict } from './orderClaim.js';
+import { fmt, quantile } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
 const K = 5;
@@ -58,6 +59,9 @@ const TITLE = 'Fig. 2(d): mean aligned error vs N/d with noise';
  */
 const RECOVERED = 0.1;
 
+/** Tolerance on the exponents of the "of order" claims (see orderClaim.ts). */
+export const EXPONENT_TOLERANCE = 0.1;
+
 /** The rate of Theorem 4.2's statistical term. */
 function rateOf(d: number, N: number): number {
   return (d * Math.log(N)) / N;
@@ -66,7 +70,8 @@ function rateOf(d: number, N: number): number {
 /** The experiment. */
 export const fig2d: Experiment = {
   id: 'fig2d',
-  // 2: records nu and tr H*^-1, tr H*^-2 of the teacher (the theory curve).
+  // 2: records nu and tr H*^-1, tr H*^-2 of the teacher (the theory curve). The joint-fit
+  // verdicts (summary only, trials unchanged) need no bump.
   revision: 2,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
@@ -117,22 +122,30 @@ export const fig2d: Experiment = {
     const excluded = cells.filter((c) => !(c.medianRel <= RECOVERED));
     const median = (g: readonly number[]) => quantile(g, 0.5);
     const xOf = (c: { d: number; ratio: number }) => Math.log(rateOf(c.d, c.ratio * c.d));
-    const xNd = (c: { d: number; ratio: number }) => -Math.log(c.ratio);
-    const enough = regime.length >= 3 && new Set(regime.map(xOf)).size >= 2;
-    const slopeAgainst = (x: (c: { d: number; ratio: number }) => number, label: string) =>
-      enough
-        ? bootstrap(regime.map((c) => c.errors), (gs) => fitLine(regime.map(x), gs.map((g) => Math.log(median(g)))).b, label)
-        : undefined;
-    const slope = slopeAgainst(xOf, 'fig2d/slope');
-    const slopeNd = slopeAgainst(xNd, 'fig2d/slope-nd');
-    const intercepts = ds
-      .map((d) => ({ d, mine: regime.filter((c) => c.d === d) }))
-      .filter(({ mine }) => mine.length > 0)
-      .map(({ d, mine }) => {
-        // Intercept at slope 1/2 against log(d / N): mean of log(error) - log(d / N)/2 over the curve.
-        const stat = (gs: readonly (readonly number[])[]) => mean(gs.map((g, i) => Math.log(median(g)) - xNd(mine[i]) / 2));
-        return { d, interval: bootstrap(mine.map((c) => c.errors), stat, `fig2d/intercept/d=${d}`) };
-      });
+    // The "of order" claims are joint fits over the regime's cells, each refitted on every fit
+    // window (orderClaim.ts); tolerance 0.1 on each exponent (an "of order" statement allows
+    // O(K/d) and log corrections: asymptotics predict a d exponent of 0.48 here, see ISSUE 12).
+    const cellsOf = (x: (c: (typeof regime)[number]) => number[]) => regime.filter((c) => Number.isFinite(median(c.errors)) && median(c.errors) > 0).map((c) => ({ xs: x(c), y: Math.log(median(c.errors)), n: c.ratio, s: c.d }));
+    const citation = 'Zhang et al. 2019, Theorem 4.2 and Fig. 2(d)';
+    const rateClaim = orderVerdict(
+      cellsOf((c) => [xOf(c)]),
+      { claim: 'statistical rate (Theorem 4.2, an upper bound): the error falls at least as fast as (d log N / N)^(1/2)', citation, weights: [0, 1], claimed: 0.5, tolerance: EXPONENT_TOLERANCE, side: 'atLeast', factors: ['log(d log N / N)'], quantity: 'slope' },
+      'd',
+      'N/d',
+    ).verdict;
+    const joint = cellsOf((c) => [Math.log(c.ratio * c.d), Math.log(c.d)]);
+    const orderClaimVerdict = orderVerdict(
+      joint,
+      { claim: 'Fig. 2(d): the error is of order (d / N)^(1/2) (squared error d / N)', citation, weights: [0, 1, 0], claimed: -0.5, tolerance: EXPONENT_TOLERANCE, side: 'band', factors: ['log N', 'log d'], quantity: 'N exponent b' },
+      'd',
+      'N/d',
+    ).verdict;
+    const collapse = orderVerdict(
+      joint,
+      { claim: 'the error depends on N and d only through N/d (curves for different d collapse)', citation, weights: [0, 1, 1], claimed: 0, tolerance: EXPONENT_TOLERANCE, side: 'band', factors: ['log N', 'log d'], quantity: 'b + c (N and d exponents)' },
+      'd',
+      'N/d',
+    ).verdict;
     const excludedText = excluded.length
       ? ` Outside the regime (median relative error > ${RECOVERED}), not fitted: ${excluded.map((c) => `d = ${c.d}, N/d = ${c.ratio}`).join('; ')}.`
       : '';
@@ -167,26 +180,10 @@ export const fig2d: Experiment = {
         },
       ],
     };
-    const citation = 'Zhang et al. 2019, Theorem 4.2 and Fig. 2(d)';
     const verdicts: Verdict[] = [
-      {
-        claim: 'statistical rate (Theorem 4.2, an upper bound): the error falls at least as fast as (d log N / N)^(1/2)',
-        citation,
-        status: !slope ? 'inconclusive' : slope.hi >= 0.5 ? 'supported' : 'not supported',
-        evidence: `${slope ? `slope of log(median error) against log(d log N / N) over ${regime.length} cells in the regime: ${fmtInterval(slope)} (90% bootstrap interval); the bound needs >= 1/2.` : 'fewer than 3 cells in the regime.'}${excludedText}`,
-      },
-      {
-        claim: 'Fig. 2(d): the error is of order (d / N)^(1/2) (squared error d / N)',
-        citation,
-        status: !slopeNd ? 'inconclusive' : slopeNd.lo <= 0.5 && 0.5 <= slopeNd.hi ? 'supported' : 'not supported',
-        evidence: slopeNd ? `slope of log(median error) against log(d / N) over the regime: ${fmtInterval(slopeNd)} (90% bootstrap interval); claimed 1/2.` : 'fewer than 3 cells in the regime.',
-      },
-      {
-        claim: 'the error depends on N and d only through N/d (curves for different d collapse)',
-        citation,
-        status: intercepts.length < 2 ? 'inconclusive' : intervalsOverlap(intercepts.map((i) => i.interval)) ? 'supported' : 'not supported',
-        evidence: `intercept of log(median error) - log(d / N)/2 per d, over the regime: ${intercepts.map((i) => `d = ${i.d}: ${fmtInterval(i.interval)}`).join('; ')}.`,
-      },
+      { ...rateClaim, evidence: `${rateClaim.evidence}${excludedText}` },
+      orderClaimVerdict,
+      collapse,
       theory.verdict,
     ];
     return {

@@ -11,6 +11,7 @@
  */
 import { allTrials, EXPERIMENTS } from '../experiments/registry.js';
 import type { AuditTier, Section, TrialRecord, Verdict } from '../experiments/types.js';
+import { applyHolm, FAMILYWISE_LEVEL, type Family } from './holm.js';
 
 /** The report's content, before rendering. */
 export interface Report {
@@ -23,7 +24,10 @@ export interface Report {
   /** The largest tier whose every trial is present, or 'partial'. */
   readonly tier: AuditTier | 'partial';
   readonly sections: readonly Section[];
+  /** Every verdict, after the family-wise correction. */
   readonly verdicts: readonly (Verdict & { section: string })[];
+  /** The family-wise correction across the verdicts that carry a test. */
+  readonly family: Family;
 }
 
 /** Builds the report content from the merged records. */
@@ -41,6 +45,6 @@ export function buildReport(all: readonly TrialRecord[], masterSeed: number | un
   const complete = (tier: AuditTier) => EXPERIMENTS.every((e) => e.trials(tier).every((t) => ids.has(t.id)));
   const tier = complete('full') ? 'full' : complete('quick') ? 'quick' : 'partial';
   const sections = EXPERIMENTS.map((e) => e.summarize(records.filter((r) => r.experiment === e.id)));
-  const verdicts = sections.flatMap((s) => s.verdicts.map((v) => ({ ...v, section: s.title })));
-  return { masterSeed, trials: records.length, stale: all.length - records.length, coverage, tier, sections, verdicts };
+  const { verdicts, family } = applyHolm(sections.flatMap((s) => s.verdicts.map((v) => ({ ...v, section: s.title }))), FAMILYWISE_LEVEL);
+  return { masterSeed, trials: records.length, stale: all.length - records.length, coverage, tier, sections, verdicts, family };
 }

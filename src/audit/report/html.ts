@@ -9,6 +9,7 @@
  */
 import type { TableSpec, VerdictStatus } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
+import { familyText, sensitivityTables } from './markdown.js';
 import { renderSvg } from './renderSvg.js';
 
 /** Escapes text for HTML. */
@@ -48,9 +49,10 @@ export async function renderHtml(report: Report): Promise<string> {
   parts.push(table({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }));
   parts.push('<h2>Verdicts</h2>');
   const rows = report.verdicts
-    .map((v) => `<tr><td class="status ${STATUS_CLASS[v.status]}">${escapeHtml(v.status)}</td><td>${escapeHtml(v.claim)}</td><td>${escapeHtml(v.citation)}</td><td>${escapeHtml(v.evidence)}</td></tr>`)
+    .map((v) => `<tr><td class="status ${STATUS_CLASS[v.status]}">${escapeHtml(v.status)}</td><td>${escapeHtml(v.claim)}</td><td>${escapeHtml(v.tolerance ?? '-')}</td><td>${escapeHtml(v.citation)}</td><td>${escapeHtml(v.evidence)}</td></tr>`)
     .join('\n');
-  parts.push(`<table class="verdicts"><thead><tr><th>status</th><th>claim</th><th>source</th><th>evidence</th></tr></thead><tbody>\n${rows}\n</tbody></table>`);
+  parts.push(`<p class="family">${escapeHtml(familyText(report))}</p>`);
+  parts.push(`<table class="verdicts"><thead><tr><th>status</th><th>claim</th><th>tolerance</th><th>source</th><th>evidence</th></tr></thead><tbody>\n${rows}\n</tbody></table>`);
   for (const s of report.sections) {
     parts.push(`<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>`);
     parts.push(`<ul>${s.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
@@ -59,6 +61,7 @@ export async function renderHtml(report: Report): Promise<string> {
       parts.push(`<figure class="plot" data-figure="${escapeHtml(f.id)}">${svg}<figcaption>${escapeHtml(f.title)}. ${escapeHtml(f.caption)}</figcaption></figure>`);
     }
     for (const t of s.tables) parts.push(`<h3>${escapeHtml(t.title)}</h3>`, table(t));
+    for (const t of sensitivityTables(report, s.title)) parts.push(`<h3>${escapeHtml(t.title)}</h3>`, table(t, 'sensitivity'));
     parts.push('</section>');
   }
   parts.push('</body></html>\n');

@@ -10,6 +10,17 @@
 import type { TableSpec } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 
+/** The family-wise statement of the report, in words (also in report.html). */
+export function familyText(report: Report): string {
+  const f = report.family;
+  return `Family-wise error control: ${f.method} at level ${f.level} over the ${f.size} verdict(s) that carry a test (the chance that any of their true claims is reported NOT SUPPORTED is at most ${f.level}); ${f.rejected} rejected, ${f.downgraded} "not supported" before correction reported as inconclusive. Verdicts without a test follow their own stated rule.`;
+}
+
+/** The window-sensitivity tables of a section's verdicts (from the report's corrected verdicts). */
+export function sensitivityTables(report: Report, section: string): TableSpec[] {
+  return report.verdicts.filter((v) => v.section === section && v.sensitivity).map((v) => v.sensitivity as TableSpec);
+}
+
 function cell(v: string | number): string {
   return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -29,13 +40,15 @@ export function renderMarkdown(report: Report): string {
   out.push(`Master seed ${report.masterSeed ?? 'n/a'}; ${report.trials} trial(s); tier ${report.tier}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.`, '');
   out.push(markdownTable({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }), '');
   out.push('## Verdicts', '');
-  out.push(markdownTable({ columns: ['status', 'claim', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.citation, v.evidence]) }), '');
+  out.push(familyText(report), '');
+  out.push(markdownTable({ columns: ['status', 'claim', 'tolerance', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.tolerance ?? '-', v.citation, v.evidence]) }), '');
   for (const s of report.sections) {
     out.push(`## ${s.title}`, '');
     for (const n of s.notes) out.push(`- ${n}`);
     out.push('');
     for (const f of s.figures) out.push(`Figure (see report.html): ${f.title}. ${f.caption}`, '');
     for (const t of s.tables) out.push(`### ${t.title}`, '', markdownTable(t), '');
+    for (const t of sensitivityTables(report, s.title)) out.push(`### ${t.title}`, '', markdownTable(t), '');
   }
   return `${out.join('\n')}\n`;
 }
