@@ -53,7 +53,7 @@ import {
 } from './contractionTrace.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
-import { gradientRoundingBound, UNIT_ROUNDOFF } from './rounding.js';
+import { gradientRoundingBound } from './rounding.js';
 import { expectAtMost, fmt } from './violation.js';
 
 const theory = claimTheory('contraction');
@@ -67,15 +67,15 @@ function noiseless(c: ClaimCase): ClaimCase {
   return { ...c, instance: { ...c.instance, noiseStd: 0 } };
 }
 
-async function checkNoiseless(impl: Implementation, c: ClaimCase): Promise<void> {
+async function checkNoiseless(impl: Implementation, c: ClaimCase, u: number): Promise<void> {
   const clean = noiseless(c);
-  const tr = await contractionTrace(impl, clean, CONTRACTION_STEPS);
+  const tr = await contractionTrace(impl, clean, CONTRACTION_STEPS, u);
   const how = (s: number) =>
     `noiseless, e_${s} = ${fmt(tr.e[s])}, q = eta mu (2 - eta L) = ${fmt(tr.q)} (c_mu = ${C_MU.value}, c_L = ${C_L.value} from strong-convexity-empirical), eta = ${fmt(tr.eta)}, rounding ${fmt(tr.slack[s])}`;
   for (let s = 0; s + 1 < tr.e.length; s++) {
     expectAtMost(`e_${s + 1} against sqrt(1 - q) e_${s} (one GD call per step)`, tr.e[s + 1], Math.sqrt(1 - tr.q) * tr.e[s] + tr.slack[s], how(s));
   }
-  const lt = await lossTrace(impl, clean, CONTRACTION_STEPS);
+  const lt = await lossTrace(impl, clean, CONTRACTION_STEPS, u);
   for (let s = 0; s + 1 < lt.loss.length; s++) {
     expectAtMost(
       `L_N(W^${s + 1}) against (1 - q) L_N(W^${s}) (one ${CONTRACTION_STEPS}-step GD call)`,
@@ -117,8 +117,8 @@ export const contraction = defineClaim<ClaimCase>({
   shrinkEvaluations: 10,
   arbitrary: () => caseArbitrary(CONTRACTION_CLAIM_RANGES, inBall),
   show: showCase,
-  async check(impl, c) {
-    await checkNoiseless(impl, c);
+  async check(impl, c, { unitRoundoff }) {
+    await checkNoiseless(impl, c, unitRoundoff);
     if ((c.instance.noiseStd ?? 0) > 0) await checkNoisy(impl, c);
   },
 });
@@ -133,7 +133,7 @@ export const geometricConvergence = defineClaim<ClaimCase>({
   runs: { quick: 1, default: 4, thorough: 200 },
   arbitrary: () => caseArbitrary(CONTRACTION_RANGES, inBall),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const t = inst.teacher;
     const eta = stepBound(t, C_ETA);
@@ -145,8 +145,8 @@ export const geometricConvergence = defineClaim<ClaimCase>({
     // Rounding floor: each step adds at most eta |rounding of grad| + u |W| of error, which
     // the contraction keeps below (that) / q at steady state.
     let eg = 0;
-    for (const v of gradientRoundingBound(inst.data, inst.Wstar)) eg += v * v;
-    const floor = (SAFETY * (eta * Math.sqrt(eg) + UNIT_ROUNDOFF * t.frobenius)) / q;
+    for (const v of gradientRoundingBound(inst.data, inst.Wstar, unitRoundoff)) eg += v * v;
+    const floor = (SAFETY * (eta * Math.sqrt(eg) + unitRoundoff * t.frobenius)) / q;
     expectAtMost(
       `e_T^2 after T = ${GEO_STEPS} noiseless steps`,
       eT ** 2,

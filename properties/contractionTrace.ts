@@ -25,7 +25,7 @@ import {
 } from '../src/theory/quantities.js';
 import { materialize, pointNear, type ClaimCase, type InstanceRanges } from './arbitraries.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
-import { gamma, UNIT_ROUNDOFF } from './rounding.js';
+import { gamma, inputRoundings, UNIT_ROUNDOFF } from './rounding.js';
 import { CURVATURE_RANGES } from './strongConvexity.js';
 
 const theory = claimTheory('contraction');
@@ -92,12 +92,12 @@ interface BallRounding {
   readonly X2: number;
 }
 
-function ballRounding(data: Dataset, Wstar: Weights, e0: number): BallRounding {
+function ballRounding(data: Dataset, Wstar: Weights, e0: number, u: number): BallRounding {
   const { n, d, X, y } = data;
   let Wn = 0;
   for (const v of Wstar.data) Wn += v * v;
   const reach = Math.sqrt(Wstar.K) * (Math.sqrt(Wn) + e0);
-  const g = gamma(d + Wstar.K + 1);
+  const g = gamma(d + Wstar.K + 1 + 2 * inputRoundings(u), u);
   let delta2 = 0;
   let deltaX = 0;
   let X2 = 0;
@@ -121,11 +121,14 @@ function ballRounding(data: Dataset, Wstar: Weights, e0: number): BallRounding {
  * per entry of |W_t| and |W_{t+1}| (product, subtraction); each computed distance is off by
  * gamma_{dK+3} of itself. No pass over the data per step.
  */
-function stepSlack(b: BallRounding, n: number, W: Weights, next: Weights, eta: number, e0: number, e1: number): number {
+function stepSlack(b: BallRounding, n: number, W: Weights, next: Weights, eta: number, e0: number, e1: number, u: number): number {
   const sK = Math.sqrt(W.K);
-  const eg = (sK / n) * (b.deltaX + gamma(n + 2) * sK * e0 * b.X2);
+  const c = inputRoundings(u);
+  const eg = (sK / n) * (b.deltaX + gamma(n + 2 + c, u) * sK * e0 * b.X2);
   const m = W.data.length;
-  return SAFETY * (eta * eg + 2 * UNIT_ROUNDOFF * (frobenius(W.data) + frobenius(next.data)) + gamma(m + 3) * (e0 + e1));
+  // The step's own roundings are the implementation's (u; plus the conversion of W and eta in
+  // a coarser format); the distances are relucheck's, in float64.
+  return SAFETY * (eta * eg + (2 + c) * u * (frobenius(W.data) + frobenius(next.data)) + gamma(m + 3) * (e0 + e1));
 }
 
 /**
@@ -133,7 +136,7 @@ function stepSlack(b: BallRounding, n: number, W: Weights, next: Weights, eta: n
  * the rounding allowance of each step; NaN with noise, where the residual bound fails).
  * @example await contractionTrace(impl, c, 30)
  */
-export async function contractionTrace(impl: Implementation, c: ClaimCase, T: number): Promise<ContractionTrace> {
+export async function contractionTrace(impl: Implementation, c: ClaimCase, T: number, u = UNIT_ROUNDOFF): Promise<ContractionTrace> {
   const inst = materialize(c.instance);
   const t = inst.teacher;
   const eta = stepBound(t, C_ETA);
@@ -141,11 +144,11 @@ export async function contractionTrace(impl: Implementation, c: ClaimCase, T: nu
   const e = new Float64Array(T + 1);
   const slack = new Float64Array(T).fill(NaN);
   e[0] = frobeniusDistance(W.data, inst.Wstar.data);
-  const b = inst.config.noiseStd === 0 ? ballRounding(inst.data, inst.Wstar, e[0]) : undefined;
+  const b = inst.config.noiseStd === 0 ? ballRounding(inst.data, inst.Wstar, e[0], u) : undefined;
   for (let s = 1; s <= T; s++) {
     const next = (await impl.gradientDescent!(inst.data, { W0: W, eta, iterations: 1 })).W;
     e[s] = frobeniusDistance(next.data, inst.Wstar.data);
-    if (b !== undefined) slack[s - 1] = stepSlack(b, inst.data.n, W, next, eta, e[s - 1], e[s]);
+    if (b !== undefined) slack[s - 1] = stepSlack(b, inst.data.n, W, next, eta, e[s - 1], e[s], u);
     W = next;
   }
   return {
@@ -173,15 +176,15 @@ export interface LossTrace {
  * |fl(L_N) - L_N| <= (2 sqrt(2 N L_N) |delta| + |delta|^2) / (2N) + gamma_{N+2} L_N.
  * @example await lossTrace(impl, c, 30)
  */
-export async function lossTrace(impl: Implementation, c: ClaimCase, T: number): Promise<LossTrace> {
+export async function lossTrace(impl: Implementation, c: ClaimCase, T: number, u = UNIT_ROUNDOFF): Promise<LossTrace> {
   const inst = materialize(c.instance);
   const t = inst.teacher;
   const n = inst.data.n;
   const eta = stepBound(t, C_ETA);
   const W0 = pointNear(inst.Wstar, c.point, basinRadius(t, BALL_C.value));
-  const { delta2 } = ballRounding(inst.data, inst.Wstar, frobeniusDistance(W0.data, inst.Wstar.data));
+  const { delta2 } = ballRounding(inst.data, inst.Wstar, frobeniusDistance(W0.data, inst.Wstar.data), u);
   const { loss } = await impl.gradientDescent!(inst.data, { W0, eta, iterations: T });
-  const slack = loss.map((L) => SAFETY * ((2 * Math.sqrt(2 * n * Math.max(L, 0) * delta2) + delta2) / (2 * n) + gamma(n + 2) * Math.abs(L)));
+  const slack = loss.map((L) => SAFETY * ((2 * Math.sqrt(2 * n * Math.max(L, 0) * delta2) + delta2) / (2 * n) + gamma(n + 2, u) * Math.abs(L)));
   return { loss, eta, q: noiselessRate(t, eta), slack };
 }
 

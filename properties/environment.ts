@@ -6,6 +6,8 @@
  * - `RELUCHECK_SEED`: unsigned 32-bit integer, default {@link DEFAULT_SEED}.
  * - `RELUCHECK_TIER`: `quick` | `default` | `thorough`, default `default`.
  * - `RELUCHECK_PATH`: fast-check path of a counterexample to replay (optional).
+ * - `RELUCHECK_PRECISION`: `float64` | `float32`, the arithmetic the rounding bounds assume
+ *   (optional; without it a claim uses the implementation's declaration, else float64).
  *
  * @example
  * ```ts
@@ -13,6 +15,7 @@
  * ```
  */
 import type { ClaimRunOptions, Tier } from './Claim.js';
+import { PRECISIONS, type Precision } from '../src/impl/Implementation.js';
 import { assertIntegerInRange, fail } from '../src/core/validate.js';
 
 /** The fixed default global seed (the first paper's arXiv month, any fixed value would do). */
@@ -31,5 +34,14 @@ export function claimOptionsFromEnv(env: Record<string, string | undefined>): Cl
   const tier = (env.RELUCHECK_TIER ?? 'default') as Tier;
   if (!TIERS.includes(tier)) fail('RELUCHECK_TIER', `RELUCHECK_TIER must be one of ${TIERS.join(', ')}`, tier);
   const path = env.RELUCHECK_PATH === '' ? undefined : env.RELUCHECK_PATH;
-  return path === undefined ? { seed, tier } : { seed, tier, path };
+  const rawPrecision = env.RELUCHECK_PRECISION === '' ? undefined : env.RELUCHECK_PRECISION;
+  if (rawPrecision !== undefined && !PRECISIONS.includes(rawPrecision as Precision)) {
+    fail('RELUCHECK_PRECISION', `RELUCHECK_PRECISION must be one of ${PRECISIONS.join(', ')}`, rawPrecision);
+  }
+  return {
+    seed,
+    tier,
+    ...(path === undefined ? {} : { path }),
+    ...(rawPrecision === undefined ? {} : { precision: rawPrecision as Precision }),
+  };
 }

@@ -9,7 +9,7 @@
  */
 import type { Dataset, Weights } from '../src/core/layout.js';
 import type { Implementation } from '../src/impl/Implementation.js';
-import { lossRoundingBound, UNIT_ROUNDOFF } from './rounding.js';
+import { lossRoundingBound, pointRounding, UNIT_ROUNDOFF } from './rounding.js';
 
 /** W + t U as new weights. @example shifted(W, U, 1e-3) */
 export function shifted(W: Weights, U: Float64Array, t: number): Weights {
@@ -41,7 +41,9 @@ export interface Difference {
  * the rounding of the two losses over 2h, plus the rounding of W +- hU itself (each
  * coordinate moves by at most u |W_q + h U_q|, which moves the loss by |g_q| times that),
  * plus the rounding of the quotient. It assumes the loss is quadratic on the stencil (true
- * when no pre-activation changes sign inside it), so no truncation term.
+ * when no pre-activation changes sign inside it), so no truncation term. `u` is the unit
+ * roundoff of the implementation's arithmetic (its losses, its conversion of W +- hU); the
+ * quotient is relucheck's, in float64.
  */
 export async function centralDifferenceOf(
   impl: Implementation,
@@ -50,6 +52,7 @@ export async function centralDifferenceOf(
   U: Float64Array,
   h: number,
   grad: Float64Array,
+  u = UNIT_ROUNDOFF,
 ): Promise<Difference> {
   const Wp = shifted(W, U, h);
   const Wm = shifted(W, U, -h);
@@ -59,8 +62,8 @@ export async function centralDifferenceOf(
   let moved = 0;
   for (let q = 0; q < U.length; q++) moved += Math.abs(grad[q]) * (Math.abs(W.data[q]) + h * Math.abs(U[q]));
   const tol =
-    (lossRoundingBound(data, Wp) + lossRoundingBound(data, Wm)) / (2 * h) +
-    (UNIT_ROUNDOFF * moved) / h +
+    (lossRoundingBound(data, Wp, u) + lossRoundingBound(data, Wm, u)) / (2 * h) +
+    (pointRounding(u) * moved) / h +
     4 * UNIT_ROUNDOFF * Math.abs(fd);
   return { fd, tol };
 }
@@ -78,6 +81,7 @@ export async function oneSidedDerivative(
   h: number,
   side: 1 | -1,
   grad: Float64Array,
+  u = UNIT_ROUNDOFF,
 ): Promise<Difference> {
   const f0 = await impl.loss!(data, W);
   const f1 = await impl.loss!(data, shifted(W, U, side * h));
@@ -85,9 +89,9 @@ export async function oneSidedDerivative(
   const d1 = (side * (f1 - f0)) / h;
   const d2 = (side * (f2 - f0)) / (2 * h);
   const e = Math.max(
-    lossRoundingBound(data, W),
-    lossRoundingBound(data, shifted(W, U, side * h)),
-    lossRoundingBound(data, shifted(W, U, side * 2 * h)),
+    lossRoundingBound(data, W, u),
+    lossRoundingBound(data, shifted(W, U, side * h), u),
+    lossRoundingBound(data, shifted(W, U, side * 2 * h), u),
   );
   let moved = 0;
   for (let q = 0; q < U.length; q++) moved += Math.abs(grad[q]) * (Math.abs(W.data[q]) + 2 * h * Math.abs(U[q]));
@@ -95,6 +99,6 @@ export async function oneSidedDerivative(
   // rounding W + t U, and the quotients' own rounding.
   return {
     fd: 2 * d1 - d2,
-    tol: (5 * (e + UNIT_ROUNDOFF * moved)) / h + 8 * UNIT_ROUNDOFF * (Math.abs(d1) + Math.abs(d2)),
+    tol: (5 * (e + pointRounding(u) * moved)) / h + 8 * UNIT_ROUNDOFF * (Math.abs(d1) + Math.abs(d2)),
   };
 }

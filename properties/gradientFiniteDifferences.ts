@@ -21,7 +21,7 @@ import { kinkFreeStep } from '../src/core/stencil.js';
 import { caseArbitrary, direction, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { absDot, centralDifferenceOf, dot, oneSidedDerivative, shifted } from './finiteDifferences.js';
-import { gamma, gradientRoundingBound } from './rounding.js';
+import { gamma, gradientRoundingBound, inputRoundings, pointRounding } from './rounding.js';
 import { expectAtMost, expectBetween } from './violation.js';
 
 /**
@@ -46,12 +46,14 @@ async function checkDirection(
   g: Float64Array,
   U: Float64Array,
   label: string,
+  u: number,
 ): Promise<void> {
   const h = kinkFreeStep(data, W, U, 0.5);
-  const eg = gradientRoundingBound(data, W);
+  const eg = gradientRoundingBound(data, W, u);
   // An infinite step means U moves no pre-activation: any finite step is kink-free.
   const step = Number.isFinite(h) ? h : 1;
-  const { fd, tol } = await centralDifferenceOf(impl, data, W, U, step, g);
+  const { fd, tol } = await centralDifferenceOf(impl, data, W, U, step, g, u);
+  // <g, U> is relucheck's sum, in float64.
   const analytic = dot(g, U);
   const tolAnalytic = absDot(eg, U) + gamma(U.length) * absDot(g, U);
   expectAtMost(
@@ -70,11 +72,11 @@ export const gradientDirectional = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 12, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const g = await impl.gradient!(data, W);
     for (let t = 0; t < 3; t++) {
-      await checkDirection(impl, data, W, g, direction(W, c.point.seed + t, 'fd-direction'), `random direction ${t}`);
+      await checkDirection(impl, data, W, g, direction(W, c.point.seed + t, 'fd-direction'), `random direction ${t}`, unitRoundoff);
     }
   },
 });
@@ -87,13 +89,13 @@ export const gradientFull = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 200 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const g = await impl.gradient!(data, W);
     for (let q = 0; q < g.length; q++) {
       const e = new Float64Array(g.length);
       e[q] = 1;
-      await checkDirection(impl, data, W, g, e, `coordinate (unit ${Math.floor(q / W.d)}, input ${q % W.d})`);
+      await checkDirection(impl, data, W, g, e, `coordinate (unit ${Math.floor(q / W.d)}, input ${q % W.d})`, unitRoundoff);
     }
   },
 });
@@ -142,14 +144,16 @@ export const gradientAtKink = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, fc.record({ fraction: fc.integer({ min: 1, max: 1000 }).map((p) => p / 1000), seed: fc.integer({ min: 0, max: 0xffffffff }) })),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { data, W } = onKink(c);
     const g = await impl.gradient!(data, W);
     const U = direction(W, c.point.seed, 'kink-direction');
     const h = oneSidedStep(data, W, U);
-    const right = await oneSidedDerivative(impl, data, W, U, h, 1, g);
-    const left = await oneSidedDerivative(impl, data, W, U, h, -1, g);
-    const eg = gradientRoundingBound(data, W);
+    // x_0 = (w_01, -w_00, 0, ...) stays on the kink after a conversion to float32 too: both
+    // products round alike, so w_0 . x_0 = 0 exactly in the implementation's format.
+    const right = await oneSidedDerivative(impl, data, W, U, h, 1, g, unitRoundoff);
+    const left = await oneSidedDerivative(impl, data, W, U, h, -1, g, unitRoundoff);
+    const eg = gradientRoundingBound(data, W, unitRoundoff);
     const tol = SAFETY * (Math.max(right.tol, left.tol) + absDot(eg, U) + gamma(U.length) * absDot(g, U));
     expectBetween(
       '<grad, U> at a kink (w_0 . x_0 = 0)',
@@ -174,7 +178,7 @@ export const hvpDirectional = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const u = direction(W, c.point.seed, 'hvp-u');
     const v = direction(W, c.point.seed, 'hvp-v');
@@ -186,18 +190,19 @@ export const hvpDirectional = defineClaim<ClaimCase>({
     const Hv = await impl.hvp!(data, W, v);
     let fd = 0;
     for (let q = 0; q < v.length; q++) fd += (v[q] * (gp[q] - gm[q])) / (2 * h);
-    const ep = gradientRoundingBound(data, shifted(W, u, h));
-    const em = gradientRoundingBound(data, shifted(W, u, -h));
+    const ep = gradientRoundingBound(data, shifted(W, u, h), unitRoundoff);
+    const em = gradientRoundingBound(data, shifted(W, u, -h), unitRoundoff);
     let tol = 0;
     for (let q = 0; q < v.length; q++) tol += (Math.abs(v[q]) * (ep[q] + em[q])) / (2 * h);
     // Rounding of W +- h u moves the gradient by H delta, |<v, H delta>| <= |H v| |delta|.
     let wn = 0;
     for (let q = 0; q < v.length; q++) wn += (Math.abs(W.data[q]) + h * Math.abs(u[q])) ** 2;
-    tol += (gamma(1) * Math.sqrt(dot(Hv, Hv)) * Math.sqrt(wn)) / h;
-    // Rounding of H u itself: sums of N products of d-term dot products.
+    tol += (pointRounding(unitRoundoff) * Math.sqrt(dot(Hv, Hv)) * Math.sqrt(wn)) / h;
+    // Rounding of H u itself: sums of N products of d-term dot products (x and u converted
+    // first in a coarser format).
     let xs = 0;
     for (let q = 0; q < data.X.length; q++) xs += data.X[q] * data.X[q];
-    tol += (gamma(data.n + data.d + W.K + 2) * W.K * xs) / data.n;
+    tol += (gamma(data.n + data.d + W.K + 2 + 3 * inputRoundings(unitRoundoff), unitRoundoff) * W.K * xs) / data.n;
     expectAtMost(
       '|<v, H u> - central difference of <v, grad> along u|',
       Math.abs(dot(v, Hu) - fd),

@@ -57,7 +57,7 @@ export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: n
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES).chain((c) => fc.nat({ max: 7 }).map((shift) => ({ ...c, shift }))),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const { d, K } = W;
     // A reversal composed with a cyclic shift: every K >= 2 gets a non-trivial permutation.
@@ -66,12 +66,12 @@ export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: n
     for (let k = 0; k < K; k++) Wp.data.set(W.data.subarray(perm[k] * d, perm[k] * d + d), k * d);
     const l0 = await impl.loss!(data, W);
     const l1 = await impl.loss!(data, Wp);
-    expectAtMost('|L_N(W P) - L_N(W)|', Math.abs(l1 - l0), SAFETY * 2 * lossRoundingBound(data, W), `rounding bound x${SAFETY}`);
+    expectAtMost('|L_N(W P) - L_N(W)|', Math.abs(l1 - l0), SAFETY * 2 * lossRoundingBound(data, W, u), `rounding bound x${SAFETY}`);
     const g0 = await impl.gradient!(data, W);
     const g1 = await impl.gradient!(data, Wp);
     const g0p = new Float64Array(d * K);
     for (let k = 0; k < K; k++) g0p.set(g0.subarray(perm[k] * d, perm[k] * d + d), k * d);
-    const eg = gradientRoundingBound(data, W).map((e) => 2 * e);
+    const eg = gradientRoundingBound(data, W, u).map((e) => 2 * e);
     expectCloseArrays(`grad L_N(W P) vs grad L_N(W) P, permutation [${perm}]`, g1, g0p, eg);
   },
 });
@@ -84,7 +84,7 @@ export const rotationInvariance = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const { d, K } = W;
     const { n, X } = data;
@@ -102,7 +102,11 @@ export const rotationInvariance = defineClaim<ClaimCase>({
     for (let k = 0; k < K; k++) rot(W.data, k * d, Wr.data, k * d);
     const dataR: Dataset = { n, d, X: Xr, y: data.y };
     // Rounding of the rotation moves each pre-activation by at most dz_ki = gamma(3d) d |w_k| |x_i|,
-    // hence each residual by dr_i = sum_k dz_ki (a mask can flip only if |z_ki| < dz_ki).
+    // hence each residual by dr_i = sum_k dz_ki (a mask can flip only if |z_ki| < dz_ki). The
+    // rotation is relucheck's, in float64; the implementation's own rounding (masks it may
+    // flip included) is in the loss and gradient bounds at u.
+    // (In a coarser format the conversion of the rotated x adds u |x_i| per entry; it is in the
+    // bounds of the rotated problem, which see Xr as their input.)
     let lossShift = 0;
     const gradShift = new Float64Array(d * K);
     for (let i = 0; i < n; i++) {
@@ -132,14 +136,14 @@ export const rotationInvariance = defineClaim<ClaimCase>({
     }
     const l0 = await impl.loss!(data, W);
     const l1 = await impl.loss!(dataR, Wr);
-    const lt = lossRoundingBound(data, W) + lossRoundingBound(dataR, Wr) + lossShift;
+    const lt = lossRoundingBound(data, W, u) + lossRoundingBound(dataR, Wr, u) + lossShift;
     expectAtMost('|L_N rotated - L_N|', Math.abs(l1 - l0), SAFETY * lt, `rounding bound x${SAFETY}`);
     const g0 = await impl.gradient!(data, W);
     const g1 = await impl.gradient!(dataR, Wr);
     const g0r = new Float64Array(d * K);
     for (let k = 0; k < K; k++) rot(g0, k * d, g0r, k * d);
-    const e0 = gradientRoundingBound(data, W);
-    const e1 = gradientRoundingBound(dataR, Wr);
+    const e0 = gradientRoundingBound(data, W, u);
+    const e1 = gradientRoundingBound(dataR, Wr, u);
     const tol = new Float64Array(d * K);
     for (let k = 0; k < K; k++) {
       let e0n = 0;
@@ -162,7 +166,7 @@ export const duplicationInvariance = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const X = new Float64Array(2 * data.X.length);
     X.set(data.X);
@@ -173,10 +177,10 @@ export const duplicationInvariance = defineClaim<ClaimCase>({
     const twice: Dataset = { n: 2 * data.n, d: data.d, X, y };
     const l0 = await impl.loss!(data, W);
     const l1 = await impl.loss!(twice, W);
-    const lt = lossRoundingBound(data, W) + lossRoundingBound(twice, W);
+    const lt = lossRoundingBound(data, W, u) + lossRoundingBound(twice, W, u);
     expectAtMost('|L_N(duplicated data) - L_N(data)|', Math.abs(l1 - l0), SAFETY * lt, `rounding bound x${SAFETY}`);
-    const e0 = gradientRoundingBound(data, W);
-    const e1 = gradientRoundingBound(twice, W);
+    const e0 = gradientRoundingBound(data, W, u);
+    const e1 = gradientRoundingBound(twice, W, u);
     expectCloseArrays(
       'grad on duplicated data vs grad',
       await impl.gradient!(twice, W),

@@ -17,7 +17,6 @@ import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showC
 import { defineClaim } from './defineClaim.js';
 import { dot, shifted } from './finiteDifferences.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
-import { UNIT_ROUNDOFF } from './rounding.js';
 import { expectAtMost } from './violation.js';
 
 const RANGES = { d: [2, 6], Kmax: 3, kappa: [1, 2] as const, N: [1, 1] } as const;
@@ -39,13 +38,16 @@ async function smoothDerivative(
   W: Weights,
   U: Float64Array,
   h: number,
+  u: number,
 ): Promise<{ value: number; tol: number; coarse: number }> {
   const D = async (s: number) => ((await f(shifted(W, U, s))) - (await f(shifted(W, U, -s)))) / (2 * s);
   const d1 = await D(h);
   const d2 = await D(h / 2);
   const f0 = Math.abs(await f(W));
-  // Truncation (estimated) plus rounding of the values over the half-widths.
-  const tol = Math.abs(d1 - d2) + (8 * UNIT_ROUNDOFF * (f0 + 1)) / h;
+  // Truncation (estimated) plus rounding of the values (the implementation's, at u) over the
+  // half-widths. At u = 2^-24 and h = 1e-3 |W*|_F / sqrt(dK) the rounding term is ~5e-4
+  // sqrt(dK) (f0 + 1) / |W*|_F: coarser, but still far below the O(1) slips it catches.
+  const tol = Math.abs(d1 - d2) + (8 * u * (f0 + 1)) / h;
   return { value: (4 * d2 - d1) / 3, tol, coarse: d1 };
 }
 
@@ -57,12 +59,12 @@ export const populationGradientFd = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { Wstar, W, h } = pointOf(c);
     const g = await impl.populationGradient!(Wstar, W);
     for (let t = 0; t < 2; t++) {
       const U = direction(W, c.point.seed + t, 'population-direction');
-      const r = await smoothDerivative((V) => impl.populationLoss!(Wstar, V, 0), W, U, h);
+      const r = await smoothDerivative((V) => impl.populationLoss!(Wstar, V, 0), W, U, h, unitRoundoff);
       expectAtMost(
         `|<grad L(W), U> - dL/dU| (direction ${t})`,
         Math.abs(dot(g, U) - r.value),
@@ -81,12 +83,12 @@ export const populationHvpFd = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const { Wstar, W, h } = pointOf(c);
     const u = direction(W, c.point.seed, 'population-u');
     const v = direction(W, c.point.seed, 'population-v');
     const Hu = await impl.populationHvp!(Wstar, W, u);
-    const r = await smoothDerivative(async (V) => dot(v, await impl.populationGradient!(Wstar, V)), W, u, h);
+    const r = await smoothDerivative(async (V) => dot(v, await impl.populationGradient!(Wstar, V)), W, u, h, unitRoundoff);
     expectAtMost(
       '|<v, H u> - d<v, grad L>/du|',
       Math.abs(dot(v, Hu) - r.value),
@@ -104,14 +106,14 @@ export const populationStationarity = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary({ d: [1, 8], Kmax: 5, kappa: [1, 3], N: [1, 1] }, pointArbitrary(0, 0)),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const g = await impl.populationGradient!(inst.Wstar, inst.Wstar);
     let n = 0;
     for (const v of g) n += v * v;
     // The angle of a unit with itself may come out of acos(1 - a few ulps) ~ sqrt(2 ulps)
     // rather than 0; each of the K terms moves by at most |w*| times that.
-    const tol = SAFETY * inst.Wstar.K * Math.sqrt(8 * UNIT_ROUNDOFF) * inst.teacher.frobenius;
+    const tol = SAFETY * inst.Wstar.K * Math.sqrt(8 * unitRoundoff) * inst.teacher.frobenius;
     expectAtMost('|grad L(W*)|_F (population)', Math.sqrt(n), tol, `acos rounding bound x${SAFETY}`);
   },
 });

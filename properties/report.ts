@@ -82,7 +82,7 @@ export function formatVerdict(claim: Claim, result: ClaimResult): string {
     case 'passed':
       return `PASS ${claim.id} (${result.numRuns} cases, seed ${result.seed})`;
     case 'not-applicable':
-      return `N/A  ${claim.id} (missing ${result.missing.join(', ')})`;
+      return `N/A  ${claim.id} (${result.missing.length > 0 ? `missing ${result.missing.join(', ')}` : (result.reason ?? 'not applicable')})`;
     case 'failed':
       return `FAIL ${claim.id}: ${result.message}`;
   }

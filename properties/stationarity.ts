@@ -35,10 +35,10 @@ export const stationarityNoiseless = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary({ d: [2, 8], Kmax: 4, N: [10, 400] }, atWstar),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const g = await impl.gradient!(inst.data, inst.Wstar);
-    const tol = norm(gradientRoundingBound(inst.data, inst.Wstar));
+    const tol = norm(gradientRoundingBound(inst.data, inst.Wstar, unitRoundoff));
     expectAtMost('|grad L_N(W*)|_F (noiseless)', norm(g), SAFETY * tol, `rounding bound x${SAFETY}`);
   },
 });
@@ -69,14 +69,14 @@ export const stationarityNoisy = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary({ d: [2, 8], Kmax: 4, N: [10, 400], noise: [0.05, 1] }, atWstar),
   show: showCase,
-  async check(impl, c) {
+  async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const g = await impl.gradient!(inst.data, inst.Wstar);
     const nu = inst.config.noiseStd;
     // P(|g| >= E|g| + sqrt(|S|) t) <= exp(-t^2 / 2), E|g| <= sqrt(tr S), |S| <= tr S.
     const sd = nu * Math.sqrt(traceOverNu2(inst.data, inst.Wstar));
     const bound = sd * (1 + Math.sqrt(2 * Math.log(1 / DELTA)));
-    const tol = SAFETY * norm(gradientRoundingBound(inst.data, inst.Wstar));
+    const tol = SAFETY * norm(gradientRoundingBound(inst.data, inst.Wstar, unitRoundoff));
     expectAtMost(
       '|grad L_N(W*)|_F (noisy)',
       norm(g),

@@ -59,5 +59,6 @@ export { PROTOCOL_VERSION } from './protocol/messages.js';
 export * from './fixtures/fixtureFile.js';
 export * from './fixtures/compareField.js';
 export * from './fixtures/runFixtures.js';
+export * from './fixtures/fixtureTolerance.js';
 export * from './theory/claims.js';
 export * from './core/outputModel/zhongError.js';

@@ -28,6 +28,7 @@ import { acosPopulationControl } from './acosPopulation.js';
 import { autodiffControl } from './autodiff.js';
 import { columnMajorControl } from './columnMajor.js';
 import { denseBlockPopulationControl } from './denseBlockPopulation.js';
+import { float32Control } from './float32Impl.js';
 import { inPlaceControl } from './inPlaceGd.js';
 import { kahanControl } from './kahanSums.js';
 import { matrixFormControl } from './matrixForm.js';
@@ -82,6 +83,13 @@ export const CONTROLS: readonly ControlEntry[] = [
     make: () => combined(kahanControl(), denseBlockPopulationControl()),
   },
   { id: 'column-major', how: 'W in C order (d x K), X column-major, converted at the boundary', cheap: true, make: columnMajorControl },
+  {
+    id: 'float32',
+    how: 'float32 arithmetic (Float32Array storage, Math.fround after every operation), run with precision float32',
+    precision: 'float32',
+    cheap: true,
+    make: float32Control,
+  },
   { id: 'autodiff', how: 'reverse-mode tape for the gradient, forward-over-reverse dual numbers for the HVP', cheap: true, make: autodiffControl },
   { id: 'matrix-form', how: 'BLAS-style matmuls, dense Gauss-Newton Hessian for the HVP', cheap: false, make: matrixFormControl },
   {

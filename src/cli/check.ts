@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Claim, Tier } from '../../properties/Claim.js';
 import { claimOptionsFromEnv, DEFAULT_SEED } from '../../properties/environment.js';
 import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
+import { PRECISIONS, type Precision } from '../impl/Implementation.js';
 import { workerModuleImplementation } from '../impl/workerModuleImplementation.js';
 import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
@@ -89,6 +90,11 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
   --tier T               quick | default | thorough (default: RELUCHECK_TIER, else default)
   --num-runs N           cases per claim (overrides the tier)
   --path P               replay one counterexample (with a single --claim)
+  --precision P          float64 | float32: the arithmetic the rounding bounds and fixture
+                         tolerances assume (u = 2^-53 or 2^-24). Default: RELUCHECK_PRECISION,
+                         else what the implementation declares (handshake/Implementation
+                         \`precision\`), else float64. Claims whose analysis does not carry
+                         over to float32 are reported not applicable, with the reason
   --timeout MS           per-request timeout (default ${DEFAULT_TIMEOUT_MS})
   --json                 one JSON document on stdout instead of the human summary
   --pass-with-none       exit 0 when no claim (or fixture case) applied; by default a run
@@ -111,6 +117,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       tier: { type: 'string' },
       'num-runs': { type: 'string' },
       path: { type: 'string' },
+      precision: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean', default: false },
       'pass-with-none': { type: 'boolean', default: false },
@@ -129,6 +136,10 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   const tier = (values.tier ?? fromEnv.tier) as Tier;
   if (!TIERS.includes(tier)) throw new UsageError(`--tier must be one of ${TIERS.join(', ')}; got ${JSON.stringify(values.tier)}`);
   if (values.path !== undefined && values.claim?.length !== 1) throw new UsageError('--path needs exactly one --claim');
+  if (values.precision !== undefined && !PRECISIONS.includes(values.precision as Precision)) {
+    throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}; got ${JSON.stringify(values.precision)}`);
+  }
+  const requestedPrecision = (values.precision ?? fromEnv.precision) as Precision | undefined;
   if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
   if (values['validate-protocol'] && values.fixtures) throw new UsageError('--validate-protocol and --fixtures are separate modes');
 
@@ -171,18 +182,20 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   }
   const describeImpl = implementationInfo(first, values.cmd ?? values.impl!);
   out(`relucheck check: ${describeImpl.name}\n  capabilities: ${describeImpl.capabilities.join(', ') || '(none)'}\n`);
+  const precision = precisionInfo(requestedPrecision, values.precision !== undefined, first);
+  out(`  ${precisionText(precision)}\n`);
 
   if (values.fixtures) {
     try {
       const dir = values['fixtures-dir'] ?? packageFolder('fixtures');
       if (!existsSync(dir)) throw new UsageError(`fixture folder ${JSON.stringify(dir)} not found`);
-      const report = await runFixtures(first, loadFixtureDirectory(dir));
+      const report = await runFixtures(first, loadFixtureDirectory(dir), {}, { precision: precision.precision });
       const c = report.counts;
       const nothingChecked = c.passed + c.failed + c.errored === 0;
       const exitCode =
         c.errored > 0 ? EXIT.usage : c.failed > 0 || (nothingChecked && !passWithNone) ? EXIT.claimFailed : EXIT.ok;
       if (values.json) {
-        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', cases: report.cases, counts: c, nothingChecked, exitCode }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', precision, cases: report.cases, counts: c, nothingChecked, exitCode }, null, 2)}\n`);
       } else {
         out(`  fixtures: ${dir}\n\n`);
         for (const r of report.cases) {
@@ -215,13 +228,14 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     tier,
     numRuns,
     path: values.path,
+    ...(requestedPrecision === undefined ? {} : { precision: requestedPrecision }),
     replayPrefix,
     passWithNone,
     onVerdict: (v) => out(renderVerdict(v)),
   });
   if (values.json) {
     const { verdicts, counts, nothingChecked, exitCode } = report;
-    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, precision, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
   } else {
     out(`\n${renderSummary(report, passWithNone)}`);
   }
@@ -255,11 +269,33 @@ function listClaims(claims: readonly Claim[] | undefined, json: boolean, io: Cli
   return EXIT.ok;
 }
 
-/** Seed and tier from RELUCHECK_SEED / RELUCHECK_TIER, validated as the suite does; a bad value is a usage error. */
-function environmentOptions(env: CheckEnvironment): { seed: number; tier: Tier } {
+/** Which arithmetic a run assumes and where that came from (printed, and in --json). */
+interface PrecisionInfo {
+  readonly precision: Precision;
+  readonly unitRoundoff: string;
+  readonly from: '--precision' | 'RELUCHECK_PRECISION' | 'declared by the implementation' | 'default';
+}
+
+function precisionInfo(requested: Precision | undefined, byFlag: boolean, impl: SupervisedImplementation): PrecisionInfo {
+  const precision = requested ?? impl.precision ?? 'float64';
+  const from =
+    requested !== undefined ? (byFlag ? '--precision' : 'RELUCHECK_PRECISION') : impl.precision !== undefined ? 'declared by the implementation' : 'default';
+  return { precision, unitRoundoff: precision === 'float32' ? '2^-24' : '2^-53', from };
+}
+
+function precisionText(p: PrecisionInfo): string {
+  return `precision ${p.precision} (u = ${p.unitRoundoff}, ${p.from})`;
+}
+
+/** Seed, tier and precision from RELUCHECK_SEED / _TIER / _PRECISION, validated as the suite does; a bad value is a usage error. */
+function environmentOptions(env: CheckEnvironment): { seed: number; tier: Tier; precision?: Precision } {
   try {
-    const { seed, tier } = claimOptionsFromEnv({ RELUCHECK_SEED: env.RELUCHECK_SEED, RELUCHECK_TIER: env.RELUCHECK_TIER });
-    return { seed, tier };
+    const { seed, tier, precision } = claimOptionsFromEnv({
+      RELUCHECK_SEED: env.RELUCHECK_SEED,
+      RELUCHECK_TIER: env.RELUCHECK_TIER,
+      RELUCHECK_PRECISION: env.RELUCHECK_PRECISION,
+    });
+    return { seed, tier, ...(precision === undefined ? {} : { precision }) };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
