@@ -15,6 +15,8 @@ import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { gamma, gradientRoundingBound, inputRoundings, lossRoundingBound } from './rounding.js';
 import { ClaimViolation, expectAtMost } from './violation.js';
+import type { Dataset, Weights } from '../src/core/layout.js';
+import type { Implementation } from '../src/impl/Implementation.js';
 
 /** GD equals T hand-made steps with the implementation's own gradient. */
 export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; readonly etaTenths: number }>({
@@ -31,53 +33,74 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
   show: showCase,
   async check(impl, c, { unitRoundoff: u }) {
     const inst = materialize(c.instance);
-    const { data } = inst;
     const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
-    const eta = c.etaTenths / 10;
-    const run = await impl.gradientDescent!(data, { W0, eta, iterations: c.T });
-    if (run.loss.length !== c.T + 1) {
-      throw new ClaimViolation('length of the loss trace', run.loss.length, c.T + 1, 'in', `exactly T + 1 = ${c.T + 1}`);
-    }
-    let W = W0;
-    // Differences between two roundings of the same step grow at most by |I - eta H| <= 1 + eta L
-    // per step, with L <= (K/N) sum |x_i|^2 (the Gauss-Newton Hessian's trace bound).
-    let xs = 0;
-    for (let q = 0; q < data.X.length; q++) xs += data.X[q] ** 2;
-    const growth = 1 + (eta * W0.K * xs) / data.n;
-    let drift = 0;
-    for (let s = 0; s <= c.T; s++) {
-      const L = await impl.loss!(data, W);
-      let gn = 0;
-      const g = await impl.gradient!(data, W);
-      for (let q = 0; q < g.length; q++) gn += g[q] * g[q];
-      expectAtMost(
-        `|loss trace[${s}] - L_N(W^${s})|`,
-        Math.abs(run.loss[s] - L),
-        SAFETY * (2 * lossRoundingBound(data, W, u) + Math.sqrt(gn) * drift),
-        `rounding bound x${SAFETY} (eta ${eta}, T ${c.T})`,
-      );
-      if (s === c.T) break;
-      let wn = 0;
-      // The two trajectories are up to `drift` apart: a mask may differ between them for any
-      // sample that close to a kink, which the bound's kink term covers (it grows with u:
-      // a float32 drift reaches kinks a float64 one never does).
-      const eg = gradientRoundingBound(data, W, u, drift);
-      let egn = 0;
-      for (let q = 0; q < g.length; q++) {
-        wn += W.data[q] ** 2;
-        egn += eg[q] ** 2;
-      }
-      // The update's product and subtraction, plus (coarser format) the conversion of eta.
-      drift = drift * growth + eta * 2 * Math.sqrt(egn) + gamma(2 + inputRoundings(u), u) * (Math.sqrt(wn) + eta * Math.sqrt(gn));
-      W = { ...W, data: W.data.map((w, q) => w - eta * g[q]) };
-    }
-    let diff = 0;
-    for (let q = 0; q < W.data.length; q++) diff += (run.W.data[q] - W.data[q]) ** 2;
-    expectAtMost(
-      `|W^T (implementation) - W^T (hand-stepped)|_F`,
-      Math.sqrt(diff),
-      SAFETY * drift,
-      `rounding drift bound x${SAFETY} (eta ${eta}, T ${c.T})`,
-    );
+    await expectHandStepped(impl, inst.data, W0, c.etaTenths / 10, c.T, u);
   },
 });
+
+/**
+ * Runs the implementation's GD from W0 and checks it against T steps of
+ * W <- W - eta grad L_N(W) made by hand with the implementation's own gradient and loss, to a
+ * rounding drift bound. Shared by `gd-consistency` (starts near W*) and `gd-far-start`.
+ *
+ * @example
+ * ```ts
+ * await expectHandStepped(impl, inst.data, W0, 0.1, 3, 2 ** -53, 'W0 = 10 G'); // throws ClaimViolation on a mismatch
+ * ```
+ */
+export async function expectHandStepped(
+  impl: Implementation,
+  data: Dataset,
+  W0: Weights,
+  eta: number,
+  T: number,
+  u: number,
+  where = '',
+): Promise<void> {
+  const at = where === '' ? '' : `${where}, `;
+  const run = await impl.gradientDescent!(data, { W0, eta, iterations: T });
+  if (run.loss.length !== T + 1) {
+    throw new ClaimViolation('length of the loss trace', run.loss.length, T + 1, 'in', `exactly T + 1 = ${T + 1}${where === '' ? '' : ` (${where})`}`);
+  }
+  let W = W0;
+  // Differences between two roundings of the same step grow at most by |I - eta H| <= 1 + eta L
+  // per step, with L <= (K/N) sum |x_i|^2 (the Gauss-Newton Hessian's trace bound).
+  let xs = 0;
+  for (let q = 0; q < data.X.length; q++) xs += data.X[q] ** 2;
+  const growth = 1 + (eta * W0.K * xs) / data.n;
+  let drift = 0;
+  for (let s = 0; s <= T; s++) {
+    const L = await impl.loss!(data, W);
+    let gn = 0;
+    const g = await impl.gradient!(data, W);
+    for (let q = 0; q < g.length; q++) gn += g[q] * g[q];
+    expectAtMost(
+      `|loss trace[${s}] - L_N(W^${s})|`,
+      Math.abs(run.loss[s] - L),
+      SAFETY * (2 * lossRoundingBound(data, W, u) + Math.sqrt(gn) * drift),
+      `rounding bound x${SAFETY} (${at}eta ${eta}, T ${T})`,
+    );
+    if (s === T) break;
+    let wn = 0;
+    // The two trajectories are up to `drift` apart: a mask may differ between them for any
+    // sample that close to a kink, which the bound's kink term covers (it grows with u:
+    // a float32 drift reaches kinks a float64 one never does).
+    const eg = gradientRoundingBound(data, W, u, drift);
+    let egn = 0;
+    for (let q = 0; q < g.length; q++) {
+      wn += W.data[q] ** 2;
+      egn += eg[q] ** 2;
+    }
+    // The update's product and subtraction, plus (coarser format) the conversion of eta.
+    drift = drift * growth + eta * 2 * Math.sqrt(egn) + gamma(2 + inputRoundings(u), u) * (Math.sqrt(wn) + eta * Math.sqrt(gn));
+    W = { ...W, data: W.data.map((w, q) => w - eta * g[q]) };
+  }
+  let diff = 0;
+  for (let q = 0; q < W.data.length; q++) diff += (run.W.data[q] - W.data[q]) ** 2;
+  expectAtMost(
+    `|W^T (implementation) - W^T (hand-stepped)|_F`,
+    Math.sqrt(diff),
+    SAFETY * drift,
+    `rounding drift bound x${SAFETY} (${at}eta ${eta}, T ${T})`,
+  );
+}

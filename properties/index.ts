@@ -19,6 +19,7 @@ import {
   scalingInvariance,
 } from './invariances.js';
 import { gdConsistency } from './gdConsistency.js';
+import { gdFarStart } from './gdFarStart.js';
 import { contraction, geometricConvergence } from './contraction.js';
 import { statisticalRate } from './statisticalRate.js';
 import { tensorInitBasin, tensorInitRate } from './tensorInit.js';
@@ -48,6 +49,7 @@ export const claims: readonly Claim[] = [
   strongConvexityEmpirical,
   gradientConcentrationClaim,
   gdConsistency,
+  gdFarStart,
   contraction,
   geometricConvergence,
   statisticalRate,

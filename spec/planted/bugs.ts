@@ -12,6 +12,7 @@ import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
 import { GAP_BUGS } from './gapBugs.js';
 import { withGdUpdate } from './withGdUpdate.js';
+import { clippedGd, safeguardedGd } from './farStartBugs.js';
 import { withGradient, withKernel, type PlantedBug } from './slippedKernel.js';
 
 export type { PlantedBug } from './slippedKernel.js';
@@ -201,6 +202,8 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
       return { ...ref, name: 'hvp half', hvp: async (data, W, u) => (await ref.hvp!(data, W, u)).map((v) => v / 2) };
     },
   },
+  { name: 'GD clips the gradient norm at 20', caughtBy: 'gd-far-start', make: clippedGd },
+  { name: 'GD halves the step when |grad| > 20', caughtBy: 'gd-far-start', make: safeguardedGd },
   ...GAP_BUGS,
 ];
 

@@ -17,6 +17,7 @@ import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/popul
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { withGdUpdate } from './withGdUpdate.js';
+import { clippedGd } from './farStartBugs.js';
 import { withKernel, type PlantedBug } from './slippedKernel.js';
 
 /** A wrong implementation and the claim that must see it. */
@@ -166,5 +167,14 @@ export const KNOWN_MISSES: readonly KnownMiss[] = [
       'of the claim\'s ranges, so e_{t+1} <= sqrt(1 - q) e_t holds for this GD too; only a comparison with hand-made steps sees it',
     caughtBy: 'gd-consistency',
     make: () => withGdUpdate('gd 2 eta', (W, g, eta) => W.forEach((w, q) => (W[q] = w - 2 * eta * g[q]))),
+  },
+  {
+    name: 'GD clips the gradient norm at 20',
+    missedBy: 'gd-consistency',
+    why:
+      'gd-consistency starts inside the ball around W*, where the gradient norm never exceeded 5.6 over 2000 draws of ' +
+      'its ranges, so the clip never acts; gd-far-start starts from W0 = 100 G, where it always does',
+    caughtBy: 'gd-far-start',
+    make: clippedGd,
   },
 ];

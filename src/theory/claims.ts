@@ -143,6 +143,15 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
     constants: {},
   },
   {
+    id: 'gd-far-start',
+    title: 'GD from far, random starts (W0 = s G, s = 0.1, 1, 10, 100) is still plain W <- W - eta grad L_N(W)',
+    citation: { paper: ZHANG, where: 'Algorithm 1 (no clipping, normalization or adaptive step)' },
+    statement:
+      'from W0 = s G (G standard Gaussian, s = 0.1, 1, 10, 100), W^T and L_N(W^0..W^T) equal hand-made steps with the ' +
+      "implementation's own gradient, to rounding",
+    constants: {},
+  },
+  {
     id: 'contraction',
     title: 'GD from the ball contracts: e_{t+1}^2 <= (1 - q) e_t^2 (noiseless, derived q), + q3 S with noise',
     citation: { paper: ZHANG, where: 'Theorem 4.2, proof step (5.2); Lemmas 5.1, 5.2' },
