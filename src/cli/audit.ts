@@ -10,10 +10,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runAudit } from '../audit/runner/runAudit.js';
+import { plannedTrials, runAudit } from '../audit/runner/runAudit.js';
 import { parseShard, WHOLE } from '../audit/runner/shard.js';
 import { writeReport } from '../audit/report/writeReport.js';
-import { EXIT, parsePositiveInt, UsageError, type CliIo, type Command } from './usage.js';
+import { LIMITS, parseIntegerOption } from './optionValues.js';
+import { prepareOutputDirectory } from './outputDirectory.js';
+import { fail } from '../core/validate.js';
+import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 
 /** The default output directory (gitignored). */
 export const DEFAULT_OUT = 'audit-out';
@@ -49,12 +52,23 @@ constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/re
     });
     if (values.quick && values.full) throw new UsageError('--quick and --full exclude each other');
     const out = values.out ?? DEFAULT_OUT;
+    const tier = values.full ? 'full' : 'quick';
+    // Every value is checked before the output folder or a worker exists.
+    const masterSeed = values.seed === undefined ? 1 : parseIntegerOption('--seed', values.seed, LIMITS.seed);
+    const workers = values.workers === undefined ? Math.min(availableParallelism(), LIMITS.workers.max) : parseIntegerOption('--workers', values.workers, LIMITS.workers);
+    const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
+    for (const prefix of values.only ?? []) {
+      if (plannedTrials(tier, WHOLE, [prefix]).length === 0) {
+        fail('--only', `--only must be a prefix of at least one trial id of the ${tier} tier (e.g. fig2b/d=20)`, prefix);
+      }
+    }
+    prepareOutputDirectory('--out', out);
     const summary = await runAudit({
-      tier: values.full ? 'full' : 'quick',
+      tier,
       out,
-      masterSeed: values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed, 0),
-      workers: values.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', values.workers),
-      shard: values.shard === undefined ? WHOLE : parseShard(values.shard),
+      masterSeed,
+      workers,
+      shard,
       only: values.only,
       isTTY: io.isTTY,
       write: io.stdout,

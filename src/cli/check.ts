@@ -9,7 +9,7 @@
  * relucheck check --impl ./solver.mjs --fixtures --json
  * ```
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,10 +22,12 @@ import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
 import { nothingCheckedText, renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
 import { validateProtocol } from '../check/validateProtocol.js';
-import { loadFixtureDirectory } from '../fixtures/fixtureFile.js';
+import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
+import { fail } from '../core/validate.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
 import { PROTOCOL_VERSION } from '../protocol/messages.js';
-import { EXIT, parsePositiveInt, UsageError, type CliIo, type Command } from './usage.js';
+import { LIMITS, nonEmptyOption, parseIntegerOption, parseReplayPath } from './optionValues.js';
+import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 
 const TIERS: readonly Tier[] = ['quick', 'default', 'thorough'];
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -77,7 +79,9 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
                          endless loop included) stops it with a timeout verdict, and the
                          next claim gets a fresh worker. What it prints goes to stderr
   --cmd "COMMAND"        a program speaking the relucheck protocol on stdin/stdout
-                         (docs/protocol.md), e.g. "python3 my_solver.py"
+                         (docs/protocol.md), e.g. "python3 my_solver.py". COMMAND is run by
+                         /bin/sh -c in its own process group (quote as for a shell; the
+                         group is killed when the check ends or is interrupted)
   --fixtures             run the golden fixtures (fixtures/*.json) instead of the claims
   --fixtures-dir DIR     fixture folder (default: the package's fixtures/)
   --validate-protocol    (--cmd only) exchange one request per capability, validate every
@@ -130,9 +134,12 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     throw new UsageError('give exactly one of --impl MODULE or --cmd "COMMAND"');
   }
   const fromEnv = environmentOptions(env);
-  const seed = values.seed === undefined ? fromEnv.seed : parsePositiveInt('--seed', values.seed, 0);
-  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parsePositiveInt('--timeout', values.timeout);
-  const numRuns = values['num-runs'] === undefined ? undefined : parsePositiveInt('--num-runs', values['num-runs']);
+  if (values.cmd !== undefined) nonEmptyOption('--cmd', values.cmd, 'a command line run by /bin/sh (e.g. "python3 my_solver.py")');
+  if (values.impl !== undefined) nonEmptyOption('--impl', values.impl, 'the path of a JavaScript module');
+  const seed = values.seed === undefined ? fromEnv.seed : parseIntegerOption('--seed', values.seed, LIMITS.seed);
+  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseIntegerOption('--timeout', values.timeout, LIMITS.timeoutMs);
+  const numRuns = values['num-runs'] === undefined ? undefined : parseIntegerOption('--num-runs', values['num-runs'], LIMITS.numRuns);
+  if (values.path !== undefined) parseReplayPath('--path', values.path);
   const tier = (values.tier ?? fromEnv.tier) as Tier;
   if (!TIERS.includes(tier)) throw new UsageError(`--tier must be one of ${TIERS.join(', ')}; got ${JSON.stringify(values.tier)}`);
   if (values.path !== undefined && values.claim?.length !== 1) throw new UsageError('--path needs exactly one --claim');
@@ -173,6 +180,10 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     }
   }
 
+  // Fixtures are read before the implementation starts: a corrupt file is a usage error about
+  // that file, never a verdict on the implementation.
+  const fixtureFiles = values.fixtures ? readFixtures(values['fixtures-dir'] ?? packageFolder('fixtures')) : undefined;
+
   let first: SupervisedImplementation;
   try {
     first = await connect();
@@ -187,9 +198,8 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
 
   if (values.fixtures) {
     try {
-      const dir = values['fixtures-dir'] ?? packageFolder('fixtures');
-      if (!existsSync(dir)) throw new UsageError(`fixture folder ${JSON.stringify(dir)} not found`);
-      const report = await runFixtures(first, loadFixtureDirectory(dir), {}, { precision: precision.precision });
+      const { dir, files } = fixtureFiles!;
+      const report = await runFixtures(first, files, {}, { precision: precision.precision });
       const c = report.counts;
       const nothingChecked = c.passed + c.failed + c.errored === 0;
       const exitCode =
@@ -240,6 +250,22 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     out(`\n${renderSummary(report, passWithNone)}`);
   }
   return report.exitCode;
+}
+
+/** The fixture files of `dir`; a missing, empty or corrupt folder is a usage error naming the file. */
+function readFixtures(dir: string): { dir: string; files: FixtureFile[] } {
+  if (!existsSync(dir)) fail('--fixtures-dir', '--fixtures-dir must be an existing folder of fixture files', dir);
+  if (!statSync(dir).isDirectory()) fail('--fixtures-dir', '--fixtures-dir must be a folder, not a file', dir);
+  let files: FixtureFile[];
+  try {
+    files = loadFixtureDirectory(dir);
+  } catch (err) {
+    if (err instanceof FixtureFormatError) fail('--fixtures-dir', `a fixture file is malformed: ${err.message}`, dir);
+    throw err;
+  }
+  if (files.length === 0) fail('--fixtures-dir', '--fixtures-dir must hold at least one fixture file (*.json)', dir);
+  if (files.every((f) => f.groups.every((g) => g.cases.length === 0))) fail('--fixtures-dir', 'the fixture files hold no case', dir);
+  return { dir, files };
 }
 
 /**

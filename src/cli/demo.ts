@@ -13,7 +13,8 @@ import { alignedError } from '../core/alignedError.js';
 import { gradientDescent } from '../core/gd.js';
 import { makeInstance } from '../core/instance.js';
 import { createStreams } from '../core/random.js';
-import { parsePositiveInt, type CliIo, type Command } from './usage.js';
+import { LIMITS, parseIntegerOption } from './optionValues.js';
+import type { CliIo, Command } from './usage.js';
 
 /** Runs GD from W* + perturbation, noiseless and noisy, and prints the aligned errors. */
 export const demoCommand: Command = {
@@ -26,7 +27,7 @@ from W* plus a perturbation of relative size 0.1, and prints the aligned error e
 steps, without and with label noise (nu = 0.1).`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({ args: [...argv], options: { seed: { type: 'string' } } });
-    const seed = values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed, 0);
+    const seed = values.seed === undefined ? 1 : parseIntegerOption('--seed', values.seed, LIMITS.seed);
     for (const nu of [0, 0.1]) {
       const inst = makeInstance({ d: 10, K: 5, kappa: 2, N: 5000, noiseStd: nu, seed });
       const noise = createStreams(seed).stream('demo-perturbation');

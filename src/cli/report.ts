@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeReport } from '../audit/report/writeReport.js';
+import { prepareOutputDirectory } from './outputDirectory.js';
 import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 
 /** The report subcommand. */
@@ -23,6 +24,7 @@ OUT/report.html, OUT/report.md and, when OUT is not one of the DIRs, OUT/results
     const { values, positionals } = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one audit directory');
     const out = values.out ?? positionals[0];
+    prepareOutputDirectory('--out', out);
     const written = await writeReport(positionals, out);
     io.stdout(`merged ${written.report.trials} trial(s) from ${positionals.length} dir(s); wrote ${written.html} and ${written.markdown}\n`);
     return EXIT.ok;

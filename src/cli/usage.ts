@@ -7,6 +7,8 @@
  * ```
  */
 
+import { parseIntegerOption } from './optionValues.js';
+
 export { EXIT } from '../check/exitCodes.js';
 
 /** Bad command-line usage; the CLI prints it with a hint and exits 2. */
@@ -40,9 +42,5 @@ export interface CliIo {
  * @example parsePositiveInt('--workers', '2') === 2
  */
 export function parsePositiveInt(option: string, value: string | undefined, min = 1): number {
-  const n = Number(value);
-  if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`${option} must be an integer >= ${min}; got ${JSON.stringify(value)}`);
-  }
-  return n;
+  return parseIntegerOption(option, value, { min, max: Number.MAX_SAFE_INTEGER });
 }

@@ -11,7 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../audit/experiments/zhongFig1Trials.js';
-import { parsePositiveInt, type CliIo, type Command } from './usage.js';
+import { LIMITS, parseIntegerOption } from './optionValues.js';
+import type { CliIo, Command } from './usage.js';
 
 /** The command. */
 export const zhongFig1Command: Command = {
@@ -29,8 +30,8 @@ error min_pi max_j |w*_j - w_pi(j)| / |w*_j|; then one Fig. 1(a)-(b) trial at d 
       args: [...argv],
       options: { seed: { type: 'string' }, iterations: { type: 'string' } },
     });
-    const seed = values.seed === undefined ? 1 : parsePositiveInt('--seed', values.seed, 0);
-    const iterations = values.iterations === undefined ? 1000 : parsePositiveInt('--iterations', values.iterations);
+    const seed = values.seed === undefined ? 1 : parseIntegerOption('--seed', values.seed, LIMITS.seed);
+    const iterations = values.iterations === undefined ? 1000 : parseIntegerOption('--iterations', values.iterations, LIMITS.iterations);
     for (const approach of ['I', 'II', 'III'] as const) {
       const r = runFig1cTrial({ approach, iterations }, seed, squaredReluTensorInit);
       if (r.initUsed === 'unavailable') {

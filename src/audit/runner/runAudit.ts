@@ -13,7 +13,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail } from '../../core/validate.js';
+import { assertIntegerInRange, fail } from '../../core/validate.js';
 import { allTrials } from '../experiments/registry.js';
 import type { AuditTier, TrialSpec } from '../experiments/types.js';
 import { createProgress } from './progress.js';
@@ -52,6 +52,9 @@ export function plannedTrials(tier: AuditTier, shard: Shard, only?: readonly str
 
 /** Runs (or resumes) an audit into `out`. */
 export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
+  // Checked before any file or worker exists: a bad seed must fail at once, not in a worker.
+  assertIntegerInRange('--seed', o.masterSeed, 0, 0xffffffff);
+  assertIntegerInRange('--workers', o.workers, 1, 256);
   mkdirSync(o.out, { recursive: true });
   const path = join(o.out, RESULTS_FILE);
   const existing = readResults(path).records;

@@ -21,13 +21,16 @@ export interface Shard {
 /** The whole audit. */
 export const WHOLE: Shard = { index: 1, count: 1 };
 
-/** Parses "i/n" with 1 <= i <= n. */
+/** The most shards (more than the full tier's trials only makes empty shards). */
+export const MAX_SHARDS = 10_000;
+
+/** Parses "i/n" with 1 <= i <= n <= MAX_SHARDS. */
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
-    fail('--shard', '--shard must be i/n with 1 <= i <= n', text);
+  if (!m || count < 1 || index < 1 || index > count || count > MAX_SHARDS) {
+    fail('--shard', `--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS}`, text);
   }
   return { index, count };
 }
