@@ -41,18 +41,41 @@ export function fmt(x: number): string {
 }
 
 /**
- * Throws unless `measured <= bound` (NaN fails).
+ * Throws when a measured value or a bound is not finite. Bounds are often computed from the
+ * implementation's own outputs (rounding bounds scale with |grad|, |H v|, the loss): answers
+ * near 1e308 (or squares of 1e155) overflow them to Infinity, and `x <= Infinity` would then
+ * pass any answer. A check that cannot be evaluated in float64 is a failure, said in words.
+ * @example expectFinite('tolerance', Infinity, '<v, H u> check') // throws
+ */
+export function expectFinite(quantity: string, value: number, how: string): void {
+  if (Number.isFinite(value)) return;
+  throw new ClaimViolation(
+    quantity,
+    value,
+    NaN,
+    'in',
+    `the finite numbers: ${fmt(value)} cannot be checked (it is computed from the implementation's answers, ` +
+      `which are too large or not numbers: an overflow makes every bound Infinity); ${how}`,
+  );
+}
+
+/**
+ * Throws unless `measured <= bound` (NaN fails; a non-finite measurement or bound fails too).
  * @example expectAtMost('error', 0.1, 0.2, 'theory')
  */
 export function expectAtMost(quantity: string, measured: number, bound: number, how: string): void {
+  expectFinite(`${quantity} (measured)`, measured, how);
+  expectFinite(`bound on ${quantity}`, bound, how);
   if (!(measured <= bound)) throw new ClaimViolation(quantity, measured, bound, '<=', how);
 }
 
 /**
- * Throws unless `measured >= bound` (NaN fails).
+ * Throws unless `measured >= bound` (NaN fails; a non-finite measurement or bound fails too).
  * @example expectAtLeast('probe', 0.2, 0.1, 'calibrated')
  */
 export function expectAtLeast(quantity: string, measured: number, bound: number, how: string): void {
+  expectFinite(`${quantity} (measured)`, measured, how);
+  expectFinite(`bound on ${quantity}`, bound, how);
   if (!(measured >= bound)) throw new ClaimViolation(quantity, measured, bound, '>=', how);
 }
 
@@ -68,6 +91,8 @@ export function expectBetween(
   tol: number,
   how: string,
 ): void {
+  expectFinite(`${quantity} (measured)`, measured, how);
+  for (const [name, v] of [['lower end', lo], ['upper end', hi], ['tolerance', tol]] as const) expectFinite(`${name} of the interval for ${quantity}`, v, how);
   if (!(measured >= lo - tol && measured <= hi + tol)) {
     throw new ClaimViolation(
       quantity,

@@ -109,7 +109,7 @@ export function gradientFiniteDifferencesClaim(subject: ActivationSubject): Clai
         for (let q = 0; q < U.length; q++) analytic += grad[q] * U[q];
         const tol = centralDifferenceTolerance(model, inst.data, W, U, h, grad);
         const diff = Math.abs(fd - analytic);
-        if (!(diff <= tol)) {
+        if (!(diff <= tol) || !Number.isFinite(tol)) {
           throw new Error(
             `${name} d=${d} K=${K} N=${N} kappa=${kappa} seed=${seed}: grad . U = ${analytic}, central difference = ${fd}, difference ${diff} > tolerance ${tol} (h = ${h})`,
           );

@@ -81,7 +81,8 @@ export function measureHvpFd(subject: ActivationSubject, c: HvpFdCase, step?: nu
   const bound = hvpCentralDifferenceBound(model, inst.data, W, U, h, fd);
   let worst = { worstRatio: -1, q: 0 };
   for (let q = 0; q < fd.length; q++) {
-    const ratio = Math.abs(fd[q] - hvp[q]) / bound.tolerance[q];
+    // A tolerance that overflowed (answers near 1e308) would make every ratio 0: count it as the worst.
+    const ratio = Number.isFinite(bound.tolerance[q]) ? Math.abs(fd[q] - hvp[q]) / bound.tolerance[q] : NaN;
     // NaN ratios (a NaN product) count as the worst possible
     if (!(ratio <= worst.worstRatio)) worst = { worstRatio: Number.isNaN(ratio) ? Infinity : ratio, q };
   }
