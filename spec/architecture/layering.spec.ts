@@ -20,6 +20,7 @@ const RANK: Record<string, number> = {
   audit: 4,
   cli: 5,
   index: 6,
+  public: 6,
 };
 
 const ROOT = join(import.meta.dirname, '..', '..');
