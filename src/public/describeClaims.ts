@@ -11,7 +11,7 @@
  * @example
  * ```ts
  * import { describeClaims } from 'relucheck/vitest';
- * import { mySolver } from '../src/solver.js';
+ * import { mySolver } from './mySolver.js'; // your Implementation
  * describeClaims(mySolver, { only: ['gradient-fd-full', 'hvp-fd'] });
  * ```
  */
