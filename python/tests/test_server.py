@@ -143,3 +143,18 @@ def test_prints_and_fd1_writes_never_reach_the_protocol_channel():
     for text in ("computing the loss", "raw fd write", "child output"):
         assert text in run.stderr
     assert Chatty is not None
+
+
+def test_protocol_level_handlers_and_capabilities_replace_the_built_in_ones():
+    """What servers that plant bugs or count datasets build on (examples/python)."""
+    def negated_gradient(server, req):
+        X, y = server.dataset(req["dataset"])
+        W = wire.decode_weights(req["W"])
+        return {"gradient": wire.encode_array(wire.to_wire_layout(-EmpiricalSolver().gradient(X, y, W)))}
+    s, start = session(EmpiricalSolver(), handlers={"gradient": negated_gradient}, capabilities=["loss", "gradient"])
+    assert start["result"]["capabilities"] == ["loss", "gradient"]
+    reply = s.handle({"cmd": "gradient", "id": 2, "dataset": "D1", "W": wire.encode_weights(W)})
+    assert answer(reply, "gradient").tolist() == (-EmpiricalSolver().gradient(X, y, W)).T.ravel().tolist()
+    assert Server.HANDLERS["dataset"] is s.handlers["dataset"]
+    with pytest.raises(TypeError, match=r"handlers\['loss'\] must be callable"):
+        Server(EmpiricalSolver(), handlers={"loss": 3})

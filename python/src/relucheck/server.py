@@ -28,12 +28,24 @@ PROTOCOL_MINOR_VERSION = 2
 
 class Server:
     """One session: the datasets sent so far and a handler per command. `handle(request)`
-    returns the reply as a dict (None for `stop`); serve() runs it over a line stream."""
+    returns the reply as a dict (None for `stop`); serve() runs it over a line stream.
 
-    def __init__(self, obj, name: str | None = None):
+    `handlers` replaces commands at the protocol level: ``{"gradient": fn}`` with
+    ``fn(server, request) -> result dict`` (encode with relucheck.wire; read datasets with
+    ``server.dataset(name)``). Servers that plant bugs or count datasets use it; `Server.HANDLERS`
+    holds the built-in ones. `capabilities` replaces the list the handshake declares.
+    """
+
+    def __init__(self, obj, name: str | None = None, *, handlers: dict | None = None, capabilities=None):
         self.description = describe(obj, name)
         self.datasets: dict = {}
         self.stopped = False
+        for cmd, fn in (handlers or {}).items():
+            if not callable(fn):
+                raise TypeError(f"handlers[{cmd!r}] must be callable (server, request) -> result, got {fn!r}")
+        self.handlers = {**self.HANDLERS, **(handlers or {})}
+        self.overridden = set(handlers or {})
+        self.capabilities = list(capabilities) if capabilities is not None else [*self.description.capabilities, "drop"]
 
     # -------------------------------------------------------------- session commands
     def _start(self, req):
@@ -44,7 +56,7 @@ class Server:
         version = d.version or f"relucheck-python, numpy {np.__version__}, python {sys.version.split()[0]}"
         result = {"protocol": PROTOCOL_VERSION,
                   "implementation": {"name": d.name, "language": "python", "version": version},
-                  "capabilities": [*d.capabilities, "drop"]}
+                  "capabilities": self.capabilities}
         # Declarations (protocol 1.2) only when the object makes them: a harness older than 1.2
         # rejects the fields, so an object that declares nothing stays 1.0/1.1-compatible.
         if d.relu_at_zero is not None:
@@ -62,10 +74,13 @@ class Server:
             self.datasets.pop(name, None)  # unknown names are ignored (protocol 1.1)
         return {}
 
-    def data(self, name):
+    def dataset(self, name):
+        """(X, y) of a dataset the harness sent (read-only arrays)."""
         if name not in self.datasets:
             raise KeyError(f"unknown dataset {name!r}: it was never sent, or was dropped")
         return self.datasets[name]
+
+    data = dataset
 
     # -------------------------------------------------------------- user methods
     def _call(self, method, *args):
@@ -83,16 +98,16 @@ class Server:
         return wire.encode_array(wire.to_wire_layout(value))
 
     def _loss(self, req):
-        X, y = self.data(req["dataset"])
+        X, y = self.dataset(req["dataset"])
         return {"loss": self._scalar("loss", X, y, wire.decode_weights(req["W"]))}
 
     def _gradient(self, req):
-        X, y = self.data(req["dataset"])
+        X, y = self.dataset(req["dataset"])
         W = wire.decode_weights(req["W"])
         return {"gradient": self._like("gradient", W.shape, X, y, W)}
 
     def _hvp(self, req):
-        X, y = self.data(req["dataset"])
+        X, y = self.dataset(req["dataset"])
         W = wire.decode_weights(req["W"])
         U = wire.decode_weights({"d": W.shape[0], "K": W.shape[1], "data": req["u"]})
         return {"hvp": self._like("hvp", W.shape, X, y, W, U)}
@@ -111,7 +126,7 @@ class Server:
         return {"hvp": self._like("populationHvp", W.shape, Wstar, W, U)}
 
     def _gd(self, req):
-        X, y = self.data(req["dataset"])
+        X, y = self.dataset(req["dataset"])
         W0, T = wire.decode_weights(req["W0"]), int(req["iterations"])
         answer = self._call("gd", X, y, W0, wire.decode_scalar(req["eta"]), T)
         W, losses = (answer["W"], answer["loss"]) if isinstance(answer, dict) else answer
@@ -120,12 +135,12 @@ class Server:
         return {"W": wire.encode_array(wire.to_wire_layout(W)), "loss": wire.encode_array(losses)}
 
     def _init(self, req):
-        X, y = self.data(req["dataset"])
+        X, y = self.dataset(req["dataset"])
         K = int(req["K"])
         W = checked_array("tensor_init()", self._call("init", X, y, K, int(req["seed"])), (X.shape[1], K), self.description)
         return {"W": wire.encode_array(wire.to_wire_layout(W))}
 
-    _HANDLERS = {"start": _start, "dataset": _dataset, "drop": _drop, "loss": _loss,
+    HANDLERS = {"start": _start, "dataset": _dataset, "drop": _drop, "loss": _loss,
                  "gradient": _gradient, "hvp": _hvp, "populationLoss": _population_loss,
                  "populationGradient": _population_gradient, "populationHvp": _population_hvp,
                  "gd": _gd, "init": _init}
@@ -137,10 +152,10 @@ class Server:
             self.stopped = True
             return None
         try:
-            handler = self._HANDLERS.get(cmd)
+            handler = self.handlers.get(cmd)
             if handler is None:
                 raise NotImplementedError(f"command {cmd!r} is not part of protocol {PROTOCOL_VERSION}.{PROTOCOL_MINOR_VERSION}")
-            if cmd in METHOD_NAMES and cmd not in self.description.methods:
+            if cmd in METHOD_NAMES and cmd not in self.description.methods and cmd not in self.overridden:
                 raise NotImplementedError(f"command {cmd!r}: the object has no {METHOD_NAMES[cmd][0]} method")
             return {"id": rid, "result": handler(self, req)}
         except Exception as exc:  # reported as data, and the server keeps serving
@@ -172,14 +187,16 @@ def _protocol_streams(stdin, stdout):
     return stdin, stdout
 
 
-def serve(obj, *, name: str | None = None, stdin=None, stdout=None) -> None:
-    """Answers relucheck's requests for `obj` until `stop` or end of input.
+def serve(obj, *, name: str | None = None, handlers: dict | None = None, capabilities=None,
+          stdin=None, stdout=None) -> None:
+    """Answers relucheck's requests for `obj` until `stop` or end of input (`handlers` and
+    `capabilities`: see :class:`Server`).
 
     Run it as a script and point the harness at it:
     ``relucheck check --cmd "python3 my_server.py"`` where my_server.py ends with
     ``relucheck.serve(MySolver())``.
     """
-    server = Server(obj, name)
+    server = Server(obj, name, handlers=handlers, capabilities=capabilities)
     stdin, stdout = _protocol_streams(stdin, stdout)
     for line in stdin:
         if not line.strip():
