@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allTrials, EXPERIMENTS } from '../../src/audit/experiments/registry.js';
 import type { TrialRecord } from '../../src/audit/experiments/types.js';
 import { writeReport } from '../../src/audit/report/writeReport.js';
+import type { Provenance } from '../../src/audit/report/provenance.js';
 import { readResults } from '../../src/audit/runner/resultsFile.js';
 import { plannedTrials, runAudit } from '../../src/audit/runner/runAudit.js';
 import { WHOLE } from '../../src/audit/runner/shard.js';
@@ -41,6 +42,8 @@ const ONLY = allTrials('quick')
 /** The kill test skips the two slowest trials (~2 s each alone) to stay within the time budget. */
 const KILL_ONLY = ONLY.filter((id) => !id.startsWith('fig2a/') && !id.startsWith('zhongFig1/'));
 const quiet = () => {};
+/** One provenance for every report here, so reports of the same records compare byte for byte. */
+const PROVENANCE: Provenance = { version: '0.0.0', commit: 'spec', date: '2019-04-17T00:00:00.000Z', command: 'npx relucheck audit --quick --seed 7' };
 
 function results(dir: string): Map<string, TrialRecord['result']> {
   return new Map(readResults(join(dir, 'results.jsonl')).records.map((r) => [r.id, r.result]));
@@ -51,7 +54,7 @@ let single: string;
 beforeAll(async () => {
   single = mkdtempSync(join(tmpdir(), 'audit-single-'));
   await runAudit({ tier: 'quick', out: single, masterSeed: SEED, workers: 2, shard: WHOLE, only: ONLY, isTTY: false, write: quiet });
-  await writeReport([single], single);
+  await writeReport([single], single, { provenance: PROVENANCE });
 });
 
 describe('relucheck audit (a small share of the quick tier)', () => {
@@ -75,7 +78,7 @@ describe('relucheck audit (a small share of the quick tier)', () => {
     const sizes = parts.map((p) => results(p).size);
     expect(Math.min(...sizes)).toBeGreaterThan(0); // both shards got work, or the test shows nothing
     const merged = mkdtempSync(join(tmpdir(), 'audit-merged-'));
-    await writeReport(parts, merged);
+    await writeReport(parts, merged, { provenance: PROVENANCE });
     expect(readFileSync(join(merged, 'report.md'), 'utf8')).toBe(readFileSync(join(single, 'report.md'), 'utf8'));
     expect(readFileSync(join(merged, 'report.html'), 'utf8')).toBe(readFileSync(join(single, 'report.html'), 'utf8'));
     expect(results(merged)).toEqual(results(single));

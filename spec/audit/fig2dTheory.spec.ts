@@ -137,7 +137,7 @@ describe('Fig. 2(d) theory verdict', () => {
     expect(order?.sensitivity?.rows.length).toBeGreaterThanOrEqual(3);
     expect(order?.evidence).toContain('Holm at level 0.05');
     expect(report.family.size).toBeGreaterThanOrEqual(3);
-    const md = renderMarkdown(report);
+    const md = renderMarkdown(report, { version: '0', commit: 'spec', date: '2019-04-17T00:00:00.000Z', command: 'npx relucheck audit --quick --seed 1' });
     expect(md).toContain('Family-wise error control: Holm at level 0.05');
     expect(md).toContain('### Window sensitivity: Fig. 2(d): the error is of order');
   });

@@ -25,10 +25,15 @@ export const DEFAULT_OUT = 'audit-out';
 export const auditCommand: Command = {
   name: 'audit',
   summary: "run the papers' experiments, estimate their constants, write a report",
-  help: `relucheck audit [--quick | --full] [--out DIR] [--seed S] [--workers N] [--shard i/n] [--only PREFIX]...
+  help: `relucheck audit [--quick | --full] [--out DIR] [--seed S] [--workers N] [--shard i/n] [--only PREFIX]... [--strict]
 
 Runs Zhang et al. 2019's Fig. 2(a)-(d) and Zhong et al. 2017's Fig. 1(a)-(c), measures the
-constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/report.md and DIR/results.jsonl.
+constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/report.md (with
+DIR/figures/*.svg), DIR/verdicts.json (for CI) and DIR/results.jsonl; each report states the
+version, commit, date and the command that reproduces it.
+
+Exit codes: 0 done; 1 a trial failed, or (with --strict) a verdict is NOT SUPPORTED (the code
+relucheck check uses for a failed claim); 2 bad usage.
 
   --quick       the quick tier (default; a few minutes on 2 cores)
   --full        the papers' trial counts
@@ -36,7 +41,8 @@ constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/re
   --seed S      master seed (default 1); every trial's seed derives from (S, trial id)
   --workers N   worker threads (default: available cores)
   --shard i/n   run only the i-th of n deterministic shares; merge with 'relucheck report'
-  --only P      only trials whose id starts with P (repeatable), e.g. --only fig2b/d=20`,
+  --only P      only trials whose id starts with P (repeatable), e.g. --only fig2b/d=20
+  --strict      exit 1 when any verdict is NOT SUPPORTED (after the family-wise correction)`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values } = parseArgs({
       args: [...argv],
@@ -48,6 +54,7 @@ constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/re
         workers: { type: 'string' },
         shard: { type: 'string' },
         only: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
       },
     });
     if (values.quick && values.full) throw new UsageError('--quick and --full exclude each other');
@@ -74,10 +81,15 @@ constants of Lemmas 5.1-5.3 and Theorem 4.2, then writes DIR/report.html, DIR/re
       write: io.stdout,
     });
     const written = await writeReport([out], out);
-    io.stdout(`wrote ${written.html}, ${written.markdown} and ${out}/results.jsonl\n`);
+    io.stdout(`wrote ${written.html}, ${written.markdown}, ${written.verdicts} and ${out}/results.jsonl\n`);
     for (const v of written.report.verdicts) io.stdout(`  ${v.status.padEnd(13)} ${v.claim}\n`);
     if (summary.failed.length > 0) {
       io.stderr(`${summary.failed.length} trial(s) failed: ${summary.failed.join(', ')}\n`);
+      return EXIT.claimFailed;
+    }
+    const refuted = written.report.verdicts.filter((v) => v.status === 'not supported');
+    if (values.strict && refuted.length > 0) {
+      io.stderr(`--strict: ${refuted.length} verdict(s) NOT SUPPORTED (see ${written.verdicts}): ${refuted.map((v) => v.claim).join('; ')}\n`);
       return EXIT.claimFailed;
     }
     return EXIT.ok;

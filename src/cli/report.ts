@@ -19,14 +19,15 @@ export const reportCommand: Command = {
   help: `relucheck report DIR... [--out OUT]
 
 Reads DIR/results.jsonl of every DIR (shards of one audit, same seed), and writes
-OUT/report.html, OUT/report.md and, when OUT is not one of the DIRs, OUT/results.jsonl.`,
+OUT/report.html, OUT/report.md (with OUT/figures/*.svg), OUT/verdicts.json and, when OUT is
+not one of the DIRs, OUT/results.jsonl.`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one audit directory');
     const out = values.out ?? positionals[0];
     prepareOutputDirectory('--out', out);
     const written = await writeReport(positionals, out);
-    io.stdout(`merged ${written.report.trials} trial(s) from ${positionals.length} dir(s); wrote ${written.html} and ${written.markdown}\n`);
+    io.stdout(`merged ${written.report.trials} trial(s) from ${positionals.length} dir(s); wrote ${written.html}, ${written.markdown} and ${written.verdicts}\n`);
     return EXIT.ok;
   },
 };

@@ -4,12 +4,13 @@
  *
  * @example
  * ```ts
- * writeFileSync('report.html', await renderHtml(report));
+ * writeFileSync('report.html', await renderHtml(report, provenance));
  * ```
  */
 import type { TableSpec, VerdictStatus } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 import { familyText, sensitivityTables } from './markdown.js';
+import { provenanceText, type Provenance } from './provenance.js';
 import { renderSvg } from './renderSvg.js';
 
 /** Escapes text for HTML. */
@@ -40,11 +41,12 @@ th { background: #f3f3f3; }
 figure { margin: 1em 0; } figcaption { font-size: 0.9em; color: #555; }
 `;
 
-/** The whole report as a static HTML page. */
-export async function renderHtml(report: Report): Promise<string> {
+/** The whole report as a static HTML page; `svgs` are figures already rendered (by id), others are rendered here. */
+export async function renderHtml(report: Report, provenance: Provenance, svgs: ReadonlyMap<string, string> = new Map()): Promise<string> {
   const parts: string[] = [];
   parts.push(`<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>relucheck audit report</title><style>${STYLE}</style></head><body>`);
   parts.push('<h1>relucheck audit report</h1>');
+  parts.push(`<p class="provenance">${escapeHtml(provenanceText(provenance))}</p>`);
   parts.push(`<p>Master seed ${escapeHtml(report.masterSeed ?? 'n/a')}; ${report.trials} trial(s); tier ${escapeHtml(report.tier)}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.</p>`);
   parts.push(table({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }));
   parts.push('<h2>Verdicts</h2>');
@@ -57,7 +59,7 @@ export async function renderHtml(report: Report): Promise<string> {
     parts.push(`<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>`);
     parts.push(`<ul>${s.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
     for (const f of s.figures) {
-      const svg = await renderSvg(f.vegaLite);
+      const svg = svgs.get(f.id) ?? (await renderSvg(f.vegaLite));
       parts.push(`<figure class="plot" data-figure="${escapeHtml(f.id)}">${svg}<figcaption>${escapeHtml(f.title)}. ${escapeHtml(f.caption)}</figcaption></figure>`);
     }
     for (const t of s.tables) parts.push(`<h3>${escapeHtml(t.title)}</h3>`, table(t));

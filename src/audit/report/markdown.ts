@@ -1,14 +1,16 @@
 /**
- * report.md: the report's tables and verdicts as GitHub-flavoured Markdown, for a terminal
- * or a pull request (the plots live in report.html).
+ * report.md: the report's provenance, verdicts and tables as GitHub-flavoured Markdown, for a
+ * terminal or a pull request, with the plots embedded as images of figures/<id>.svg (written
+ * beside it by writeReport).
  *
  * @example
  * ```ts
- * writeFileSync('report.md', renderMarkdown(buildReport(records, seed)));
+ * writeFileSync('report.md', renderMarkdown(buildReport(records, seed), currentProvenance({ tier: 'quick', masterSeed: seed })));
  * ```
  */
 import type { TableSpec } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
+import { provenanceText, type Provenance } from './provenance.js';
 
 /** The family-wise statement of the report, in words (also in report.html). */
 export function familyText(report: Report): string {
@@ -34,9 +36,10 @@ export function markdownTable(t: Pick<TableSpec, 'columns' | 'rows'>): string {
 }
 
 /** The whole report as Markdown. */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, provenance: Provenance): string {
   const out: string[] = [];
   out.push('# relucheck audit report', '');
+  out.push(provenanceText(provenance), '');
   out.push(`Master seed ${report.masterSeed ?? 'n/a'}; ${report.trials} trial(s); tier ${report.tier}${report.stale ? `; ${report.stale} record(s) of trials no longer planned left out` : ''}.`, '');
   out.push(markdownTable({ columns: ['experiment', 'trials found', 'quick tier', 'full tier'], rows: report.coverage.map((c) => [c.title, c.records, c.quick, c.full]) }), '');
   out.push('## Verdicts', '');
@@ -46,7 +49,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${s.title}`, '');
     for (const n of s.notes) out.push(`- ${n}`);
     out.push('');
-    for (const f of s.figures) out.push(`Figure (see report.html): ${f.title}. ${f.caption}`, '');
+    for (const f of s.figures) out.push(`![${f.title}](figures/${f.id}.svg)`, '', `*${f.title}.* ${f.caption}`, '');
     for (const t of s.tables) out.push(`### ${t.title}`, '', markdownTable(t), '');
     for (const t of sensitivityTables(report, s.title)) out.push(`### ${t.title}`, '', markdownTable(t), '');
   }

@@ -1,6 +1,7 @@
 /**
- * Writes DIR/report.html and DIR/report.md from the records of one or more audit directories,
- * and, when merging shards into a new directory, the merged results.jsonl beside them.
+ * Writes DIR/report.html, DIR/report.md (embedding DIR/figures/*.svg, written beside it) and
+ * DIR/verdicts.json from the records of one or more audit directories, all three carrying the
+ * report's provenance, and, when merging shards into a new directory, the merged results.jsonl.
  *
  * @example
  * ```ts
@@ -14,25 +15,42 @@ import { buildReport, type Report } from './buildReport.js';
 import { renderHtml } from './html.js';
 import { loadRecords } from './loadRecords.js';
 import { renderMarkdown } from './markdown.js';
+import { currentProvenance, type Provenance } from './provenance.js';
+import { renderSvg } from './renderSvg.js';
+import { verdictsJson } from './verdictsJson.js';
 
 /** Paths written and the report content. */
 export interface Written {
   readonly report: Report;
   readonly html: string;
   readonly markdown: string;
+  readonly verdicts: string;
+  readonly provenance: Provenance;
+}
+
+/** Options of {@link writeReport}. */
+export interface WriteReportOptions {
+  /** Fixed provenance (specs, or rebuilding a report byte for byte); default: this checkout, now. */
+  readonly provenance?: Provenance;
 }
 
 /** Builds the report of `dirs` into `out` (which may be one of them). */
-export async function writeReport(dirs: readonly string[], out: string): Promise<Written> {
+export async function writeReport(dirs: readonly string[], out: string, options: WriteReportOptions = {}): Promise<Written> {
   const loaded = loadRecords(dirs);
   const report = buildReport(loaded.records, loaded.masterSeed);
-  mkdirSync(out, { recursive: true });
+  const provenance = options.provenance ?? currentProvenance({ tier: report.tier, masterSeed: report.masterSeed });
+  mkdirSync(join(out, 'figures'), { recursive: true });
+  const svgs = new Map<string, string>();
+  for (const s of report.sections) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.vegaLite));
+  for (const [id, svg] of svgs) writeFileSync(join(out, 'figures', `${id}.svg`), svg);
   if (!dirs.some((d) => resolve(d) === resolve(out))) {
     writeFileSync(join(out, RESULTS_FILE), loaded.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   }
   const html = join(out, 'report.html');
   const markdown = join(out, 'report.md');
-  writeFileSync(html, await renderHtml(report));
-  writeFileSync(markdown, renderMarkdown(report));
-  return { report, html, markdown };
+  const verdicts = join(out, 'verdicts.json');
+  writeFileSync(html, await renderHtml(report, provenance, svgs));
+  writeFileSync(markdown, renderMarkdown(report, provenance));
+  writeFileSync(verdicts, `${JSON.stringify(verdictsJson(report, provenance), null, 2)}\n`);
+  return { report, html, markdown, verdicts, provenance };
 }
