@@ -10,6 +10,7 @@
  * if (result.status === 'failed') console.log(result.replay);
  * ```
  */
+import type { Dataset, Weights } from '../src/core/layout.js';
 import type { Capability, Implementation, Precision, ReluAtZero } from '../src/impl/Implementation.js';
 
 /** How hard to look: `default` keeps `npm test` under its time tier; `thorough` runs many more cases. */
@@ -78,14 +79,20 @@ export interface Citation {
   readonly where: string;
 }
 
-/** The named mistakes a failed exact claim is tested against (properties/diagnosis/). */
+/**
+ * The named mistakes a failed exact claim is tested against (properties/diagnosis/).
+ * `missing-noise`: a population loss without its nu^2 / 2; `none`: no named mistake fits
+ * (or the answers agree with relucheck's reference, and the claim's own comparison failed).
+ */
 export type DiagnosisHypothesis =
   | 'constant-factor'
   | 'transposed-layout'
   | 'float32-rounding'
   | 'sign-flip'
   | 'permuted-units'
-  | 'kink-convention';
+  | 'kink-convention'
+  | 'missing-noise'
+  | 'none';
 
 /** The best-fitting explanation of a failure, in words and as data. */
 export interface Diagnosis {
@@ -112,7 +119,23 @@ export interface FailingCase {
   readonly inputs: Readonly<Record<string, CaseValue>>;
   readonly expected?: CaseValue;
   readonly actual?: CaseValue;
+  /** Further answers of a method with several (GD's loss trace beside its final W). */
+  readonly outputs?: Readonly<Record<string, { readonly expected: CaseValue; readonly actual: CaseValue }>>;
 }
+
+/**
+ * One call a failed claim made, named for the diagnosis: properties/diagnosis/ replays it on
+ * the implementation and on relucheck's reference (under each hypothesis) and compares.
+ * Weights are in relucheck's layout (Implementation.ts).
+ */
+export type DiagnosisCall =
+  | { readonly method: 'loss'; readonly data: Dataset; readonly W: Weights }
+  | { readonly method: 'gradient'; readonly data: Dataset; readonly W: Weights }
+  | { readonly method: 'hvp'; readonly data: Dataset; readonly W: Weights; readonly u: Float64Array }
+  | { readonly method: 'gradientDescent'; readonly data: Dataset; readonly W0: Weights; readonly eta: number; readonly iterations: number }
+  | { readonly method: 'populationLoss'; readonly Wstar: Weights; readonly W: Weights; readonly nu: number }
+  | { readonly method: 'populationGradient'; readonly Wstar: Weights; readonly W: Weights }
+  | { readonly method: 'populationHvp'; readonly Wstar: Weights; readonly W: Weights; readonly u: Float64Array };
 
 /** Verdict of one claim against one implementation. */
 export type ClaimResult =

@@ -26,9 +26,11 @@ import type {
   ClaimResult,
   ClaimRunOptions,
   Diagnosis,
+  DiagnosisCall,
   FailingCase,
   Tier,
 } from './Claim.js';
+import { diagnoseCalls } from './diagnosis/diagnoseCalls.js';
 import { suiteReplayLine } from './report.js';
 
 /** What a claim file writes; {@link defineClaim} does the rest. */
@@ -58,6 +60,12 @@ export interface ClaimDefinition<T> {
   diagnose?(impl: Implementation, value: T, context: CheckContext): Promise<Diagnosis | undefined>;
   /** The shrunk case's inputs and answers, for `--dump-case`. */
   failingCase?(impl: Implementation, value: T, context: CheckContext): Promise<FailingCase | undefined>;
+  /**
+   * The implementation calls the check makes on a case, most telling first (exact claims):
+   * when `diagnose` / `failingCase` are absent, properties/diagnosis/ replays these on the
+   * implementation and on relucheck's reference under each hypothesis, and names the best fit.
+   */
+  diagnosisCalls?(value: T, context: CheckContext): readonly DiagnosisCall[];
 }
 
 /** Unit roundoff by precision: binary64 and binary32. */
@@ -137,8 +145,13 @@ async function runDefinition<T>(
   const path = details.counterexamplePath ?? undefined;
   const shrunk = details.counterexample ? details.counterexample[0] : undefined;
   const counterexample = shrunk === undefined ? '(none)' : def.show(shrunk);
-  const diagnosis = shrunk === undefined || !def.diagnose ? undefined : await def.diagnose(impl, shrunk, context);
-  const failingCase = shrunk === undefined || !def.failingCase ? undefined : await def.failingCase(impl, shrunk, context);
+  // The named calls are replayed once for both; a claim's own hooks take precedence.
+  const replayed =
+    shrunk === undefined || !def.diagnosisCalls || (def.diagnose && def.failingCase)
+      ? undefined
+      : await diagnoseCalls(impl, callsOf(def, shrunk, context), context);
+  const diagnosis = shrunk === undefined ? undefined : def.diagnose ? await def.diagnose(impl, shrunk, context) : replayed?.diagnosis;
+  const failingCase = shrunk === undefined ? undefined : def.failingCase ? await def.failingCase(impl, shrunk, context) : replayed?.failingCase;
   const replayLine = options.replayLine ?? suiteReplayLine;
   const hint = watch?.hint();
   return {
@@ -152,4 +165,13 @@ async function runDefinition<T>(
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(failingCase === undefined ? {} : { failingCase }),
   };
+}
+
+/** The claim's named calls; a claim that cannot name them gets no diagnosis, not a crash. */
+function callsOf<T>(def: ClaimDefinition<T>, value: T, context: CheckContext): readonly DiagnosisCall[] {
+  try {
+    return def.diagnosisCalls?.(value, context) ?? [];
+  } catch {
+    return [];
+  }
 }

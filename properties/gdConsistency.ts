@@ -31,6 +31,15 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
       etaTenths: fc.integer({ min: 1, max: 5 }),
     }).map(({ c, T, etaTenths }) => ({ ...c, T, etaTenths })),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const inst = materialize(c.instance);
+    const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
+    return [
+      { method: 'gradientDescent', data: inst.data, W0, eta: c.etaTenths / 10, iterations: c.T },
+      { method: 'loss', data: inst.data, W: W0 },
+      { method: 'gradient', data: inst.data, W: W0 },
+    ];
+  },
   async check(impl, c, { unitRoundoff: u }) {
     const inst = materialize(c.instance);
     const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);

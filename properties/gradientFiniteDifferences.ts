@@ -72,6 +72,10 @@ export const gradientDirectional = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 12, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { data, W } = pointOf(c);
+    return [{ method: 'loss', data, W }, { method: 'gradient', data, W }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const g = await impl.gradient!(data, W);
@@ -89,6 +93,10 @@ export const gradientFull = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 200 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { data, W } = pointOf(c);
+    return [{ method: 'loss', data, W }, { method: 'gradient', data, W }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const g = await impl.gradient!(data, W);
@@ -144,6 +152,10 @@ export const gradientAtKink = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, fc.record({ fraction: fc.integer({ min: 1, max: 1000 }).map((p) => p / 1000), seed: fc.integer({ min: 0, max: 0xffffffff }) })),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { data, W } = onKink(c);
+    return [{ method: 'gradient', data, W }, { method: 'loss', data, W }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { data, W } = onKink(c);
     const g = await impl.gradient!(data, W);
@@ -178,6 +190,10 @@ export const hvpDirectional = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { data, W } = pointOf(c);
+    return [{ method: 'hvp', data, W, u: direction(W, c.point.seed, 'hvp-u') }, { method: 'gradient', data, W }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { data, W } = pointOf(c);
     const u = direction(W, c.point.seed, 'hvp-u');

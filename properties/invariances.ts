@@ -21,6 +21,7 @@ import type { Dataset, Weights } from '../src/core/layout.js';
 import { haarOrthonormal } from '../src/core/linalg.js';
 import { createStreams } from '../src/core/random.js';
 import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import type { DiagnosisCall } from './Claim.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { gamma, gradientRoundingBound, lossRoundingBound } from './rounding.js';
@@ -31,6 +32,14 @@ const RANGES = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] } as const;
 function pointOf(c: ClaimCase): { data: Dataset; W: Weights } {
   const inst = materialize(c.instance);
   return { data: inst.data, W: pointNear(inst.Wstar, c.point, inst.teacher.frobenius) };
+}
+
+/** The calls every invariance makes first: loss and gradient at the case's point. */
+function lossAndGradientCalls({ data, W }: { data: Dataset; W: Weights }): DiagnosisCall[] {
+  return [
+    { method: 'loss', data, W },
+    { method: 'gradient', data, W },
+  ];
 }
 
 function expectCloseArrays(what: string, a: Float64Array, b: Float64Array, tol: Float64Array | number): void {
@@ -57,6 +66,7 @@ export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: n
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES).chain((c) => fc.nat({ max: 7 }).map((shift) => ({ ...c, shift }))),
   show: showCase,
+  diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
   async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const { d, K } = W;
@@ -84,6 +94,7 @@ export const rotationInvariance = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
   async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const { d, K } = W;
@@ -166,6 +177,7 @@ export const duplicationInvariance = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
   async check(impl, c, { unitRoundoff: u }) {
     const { data, W } = pointOf(c);
     const X = new Float64Array(2 * data.X.length);
@@ -201,6 +213,7 @@ export const scalingInvariance = defineClaim<ClaimCase & { readonly log2c: numbe
       fc.integer({ min: -3, max: 3 }).filter((e) => e !== 0).map((log2c) => ({ ...c, log2c })),
     ),
   show: showCase,
+  diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
   async check(impl, c) {
     const { data, W } = pointOf(c);
     const s = 2 ** c.log2c;
@@ -226,6 +239,10 @@ export const determinism = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 6, thorough: 200 },
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { data, W } = pointOf(c);
+    return [...lossAndGradientCalls({ data, W }), { method: 'gradientDescent', data, W0: W, eta: 0.1, iterations: 3 }];
+  },
   async check(impl, c) {
     const { data, W } = pointOf(c);
     expectIdentical('L_N twice', [await impl.loss!(data, W)], [await impl.loss!(data, W)]);

@@ -59,6 +59,10 @@ export const populationGradientFd = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { Wstar, W } = pointOf(c);
+    return [{ method: 'populationGradient', Wstar, W }, { method: 'populationLoss', Wstar, W, nu: 0 }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { Wstar, W, h } = pointOf(c);
     const g = await impl.populationGradient!(Wstar, W);
@@ -83,6 +87,10 @@ export const populationHvpFd = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 8, thorough: 300 },
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { Wstar, W } = pointOf(c);
+    return [{ method: 'populationHvp', Wstar, W, u: direction(W, c.point.seed, 'population-u') }, { method: 'populationGradient', Wstar, W }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const { Wstar, W, h } = pointOf(c);
     const u = direction(W, c.point.seed, 'population-u');
@@ -106,6 +114,10 @@ export const populationStationarity = defineClaim<ClaimCase>({
   runs: { quick: 2, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary({ d: [1, 8], Kmax: 5, kappa: [1, 3], N: [1, 1] }, pointArbitrary(0, 0)),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const { Wstar } = materialize(c.instance);
+    return [{ method: 'populationGradient', Wstar, W: Wstar }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const g = await impl.populationGradient!(inst.Wstar, inst.Wstar);

@@ -35,6 +35,10 @@ export const stationarityNoiseless = defineClaim<ClaimCase>({
   runs: { quick: 3, default: 10, thorough: 300 },
   arbitrary: () => caseArbitrary({ d: [2, 8], Kmax: 4, N: [10, 400] }, atWstar),
   show: showCase,
+  diagnosisCalls: (c) => {
+    const inst = materialize(c.instance);
+    return [{ method: 'gradient', data: inst.data, W: inst.Wstar }];
+  },
   async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);
     const g = await impl.gradient!(inst.data, inst.Wstar);

@@ -1,0 +1,87 @@
+/**
+ * The two subgradient conventions at a kink (w_k . x_i = 0 exactly): relu'(0) = 1 (relucheck's
+ * `z >= 0`) and relu'(0) = 0 (`z > 0`, PyTorch, TensorFlow, JAX). relucheck's core computes the
+ * first; this file turns its answers into the second, which differs only in the terms of the
+ * (sample, unit) pairs on a kink.
+ *
+ * @example
+ * ```ts
+ * if (exactKinks(data, W).length > 0) g0 = strictMaskGradient(data, W, g1);
+ * ```
+ */
+import type { Dataset, Weights } from '../../src/core/layout.js';
+
+/** A (sample, unit) pair whose pre-activation is exactly 0. */
+export interface Kink {
+  readonly sample: number;
+  readonly unit: number;
+}
+
+/**
+ * The pairs (i, k) with w_k . x_i = 0 exactly (summed in the kernel's order).
+ * @example exactKinks(data, W).length
+ */
+export function exactKinks(data: Dataset, W: Weights): Kink[] {
+  const { n, d, X } = data;
+  const out: Kink[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < W.K; k++) {
+      let z = 0;
+      for (let j = 0; j < d; j++) z += W.data[k * d + j] * X[i * d + j];
+      if (z === 0) out.push({ sample: i, unit: k });
+    }
+  }
+  return out;
+}
+
+function residual(data: Dataset, W: Weights, i: number): number {
+  const { d, X } = data;
+  let out = 0;
+  for (let k = 0; k < W.K; k++) {
+    let z = 0;
+    for (let j = 0; j < d; j++) z += W.data[k * d + j] * X[i * d + j];
+    if (z > 0) out += z;
+  }
+  return out - data.y[i];
+}
+
+/**
+ * The `z > 0` gradient from the `z >= 0` one: drops (1/N) r_i x_i from unit k's block for
+ * every kink (i, k). Written into `grad` (and returned).
+ * @example strictMaskGradient(data, W, g)
+ */
+export function strictMaskGradient(data: Dataset, W: Weights, grad: Float64Array, kinks = exactKinks(data, W)): Float64Array {
+  const { n, d, X } = data;
+  for (const { sample: i, unit: k } of kinks) {
+    const r = residual(data, W, i);
+    for (let j = 0; j < d; j++) grad[k * d + j] -= (r * X[i * d + j]) / n;
+  }
+  return grad;
+}
+
+/**
+ * The Gauss-Newton H u with the `z > 0` mask: (1/N) sum_i a_i (a_i . u), a_i = (1{z_ki > 0} x_i)_k.
+ * @example strictMaskHvp(data, W, u)
+ */
+export function strictMaskHvp(data: Dataset, W: Weights, u: Float64Array): Float64Array {
+  const { n, d, X } = data;
+  const { K } = W;
+  const y = new Float64Array(d * K);
+  const active = new Uint8Array(K);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < K; k++) {
+      let z = 0;
+      let dir = 0;
+      for (let j = 0; j < d; j++) {
+        z += W.data[k * d + j] * X[i * d + j];
+        dir += u[k * d + j] * X[i * d + j];
+      }
+      active[k] = z > 0 ? 1 : 0;
+      if (active[k]) s += dir;
+    }
+    for (let k = 0; k < K; k++) if (active[k]) for (let j = 0; j < d; j++) y[k * d + j] += s * X[i * d + j];
+  }
+  for (let q = 0; q < y.length; q++) y[q] /= n;
+  return y;
+}
