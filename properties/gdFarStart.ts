@@ -61,6 +61,16 @@ export const gdFarStart = defineClaim<FarStartCase>({
       etaHundredths: fc.integer({ min: 1, max: 30 }),
     }),
   show: showCase,
+  // Largest start first: a step rule that differs only at large gradients shows there.
+  diagnosisCalls: (c) => {
+    const inst = materialize(c.instance);
+    const starts = [...farStarts(inst.Wstar, c.seed)].reverse();
+    return [
+      ...starts.map(({ W0 }) => ({ method: 'gradientDescent' as const, data: inst.data, W0, eta: c.etaHundredths / 100, iterations: c.T })),
+      { method: 'loss', data: inst.data, W: starts[0].W0 },
+      { method: 'gradient', data: inst.data, W: starts[0].W0 },
+    ];
+  },
   async check(impl, c, { unitRoundoff: u }) {
     const inst = materialize(c.instance);
     for (const { s, W0 } of farStarts(inst.Wstar, c.seed)) {

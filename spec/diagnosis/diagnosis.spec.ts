@@ -13,6 +13,7 @@ import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { withGradient, withKernel } from '../planted/slippedKernel.js';
 import { reverseControl } from '../controls/reverseOrder.js';
+import { clippedGd } from '../planted/farStartBugs.js';
 
 const options = { seed: 20190417, tier: 'default' as const };
 const F64: CheckContext = { precision: 'float64', unitRoundoff: 2 ** -53, reluAtZero: 1 };
@@ -51,6 +52,17 @@ describe('diagnosis names planted bugs through the claims that catch them', () =
     expect(dx.hypothesis, dx.summary).toBe(hypothesis);
     expect(dx.summary).toMatch(summary);
     expect(dx.tried[0].residual).toBeLessThan(1e-9);
+  });
+
+  it('gd-far-start: a clipped GD gets a diagnosis and the failing GD call from the largest start', async () => {
+    const claim = claims.find((c) => c.id === 'gd-far-start')!;
+    const r = await claim.run(clippedGd(), options);
+    expect(r.status).toBe('failed');
+    if (r.status !== 'failed') return;
+    expect(r.diagnosis, 'a failed exact claim carries a diagnosis').toBeDefined();
+    expect(r.failingCase?.method).toBe('gradientDescent');
+    // One clipped step is a step of c eta with c = 20 / |g|: the step-factor hypothesis fits it.
+    expect(r.diagnosis!.hypothesis, r.diagnosis!.summary).toBe('constant-factor');
   });
 
   it('an HVP halved is named 1/2', async () => {
