@@ -58,30 +58,3 @@ export function strictMaskGradient(data: Dataset, W: Weights, grad: Float64Array
   }
   return grad;
 }
-
-/**
- * The Gauss-Newton H u with the `z > 0` mask: (1/N) sum_i a_i (a_i . u), a_i = (1{z_ki > 0} x_i)_k.
- * @example strictMaskHvp(data, W, u)
- */
-export function strictMaskHvp(data: Dataset, W: Weights, u: Float64Array): Float64Array {
-  const { n, d, X } = data;
-  const { K } = W;
-  const y = new Float64Array(d * K);
-  const active = new Uint8Array(K);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < K; k++) {
-      let z = 0;
-      let dir = 0;
-      for (let j = 0; j < d; j++) {
-        z += W.data[k * d + j] * X[i * d + j];
-        dir += u[k * d + j] * X[i * d + j];
-      }
-      active[k] = z > 0 ? 1 : 0;
-      if (active[k]) s += dir;
-    }
-    for (let k = 0; k < K; k++) if (active[k]) for (let j = 0; j < d; j++) y[k * d + j] += s * X[i * d + j];
-  }
-  for (let q = 0; q < y.length; q++) y[q] /= n;
-  return y;
-}

@@ -18,7 +18,7 @@ import { populationHvp } from '../../src/core/population/populationHessian.js';
 import { populationLoss } from '../../src/core/population/populationLoss.js';
 import type { ReluAtZero } from '../../src/impl/Implementation.js';
 import { answerFrom, type Answer } from './answerOf.js';
-import { strictMaskGradient, strictMaskHvp } from './kinkConvention.js';
+import { strictMaskGradient } from './kinkConvention.js';
 import { readAsCOrderDxK, readVector, writeAsCOrderDxK } from './weightLayout.js';
 
 /** How the reference computes: the kink convention, and the mistakes it may replay. */
@@ -54,7 +54,7 @@ export function referenceAnswer(call: DiagnosisCall, variant: ReferenceVariant):
     case 'hvp': {
       const W = read(call.W);
       const u = readU(call.W, call.u);
-      const Hu = variant.reluAtZero === 1 ? empiricalHvp(call.data, W, u) : strictMaskHvp(call.data, W, u);
+      const Hu = empiricalHvp(call.data, W, u, undefined, variant.reluAtZero);
       return answerFrom(call, write(call.W, Hu));
     }
     case 'gradientDescent': {

@@ -72,12 +72,17 @@ export function empiricalHessian(data: Dataset, W: Weights): Float64Array {
   return H;
 }
 
-/** H u for the empirical Gauss-Newton Hessian at W, in O(N d K). */
+/**
+ * H u for the empirical Gauss-Newton Hessian at W, in O(N d K). `reluAtZero` is the mask at an
+ * exact kink z = 0: 1 for relucheck's `z >= 0` (the default), 0 for `z > 0` (PyTorch, JAX).
+ * @example empiricalHvp(data, W, u, undefined, 0) // H u with the z > 0 mask
+ */
 export function empiricalHvp(
   data: Dataset,
   W: Weights,
   u: Float64Array,
   out?: Float64Array,
+  reluAtZero: 0 | 1 = 1,
 ): Float64Array {
   assertDataset(data, W.d);
   const { d, K } = W;
@@ -102,8 +107,8 @@ export function empiricalHvp(
         pre += w[ko + q] * x;
         dir += u[ko + q] * x;
       }
-      active[k] = pre >= 0 ? 1 : 0;
-      if (pre >= 0) z += dir;
+      active[k] = pre > 0 || (pre === 0 && reluAtZero === 1) ? 1 : 0;
+      if (active[k]) z += dir;
     }
     if (z === 0) continue;
     for (let k = 0; k < K; k++) {
