@@ -37,4 +37,22 @@ describe('gradient descent (Zhang et al. Algorithm 1; Zhong et al. resampling)',
     expect(run.iterations).toBe(0);
     expect(run.trajectory.loss[0]).toBe(0);
   });
+
+  it('stops at the gradient tolerance and reports the final gradient norm', () => {
+    const inst = makeInstance({ d: 5, K: 2, kappa: 2, N: 500, seed: 1 });
+    const s = createStreams(1).stream('perturb');
+    const W0 = { ...inst.Wstar, data: inst.Wstar.data.map((v) => v + 0.01 * s.normal()) };
+    const full = gradientDescent({ data: inst.data, W0, eta: 0.5, iterations: 400, lossTolerance: 0 });
+    const stopped = gradientDescent({ data: inst.data, W0, eta: 0.5, iterations: 400, lossTolerance: 0, gradientTolerance: 1e-6 });
+    // It stops at the first iterate whose gradient is that small, and that iterate is the same
+    // as the full run's at the same step (the stop does not change the steps taken).
+    expect(stopped.iterations).toBeGreaterThan(0);
+    expect(stopped.iterations).toBeLessThan(400);
+    expect(stopped.gradientNorm).toBeLessThanOrEqual(1e-6);
+    const before = gradientDescent({ data: inst.data, W0, eta: 0.5, iterations: stopped.iterations - 1, lossTolerance: 0 });
+    expect(before.gradientNorm).toBeGreaterThan(1e-6);
+    expect(stopped.trajectory.loss).toEqual(full.trajectory.loss.subarray(0, stopped.iterations + 1));
+    expect(full.gradientNorm).toBeLessThan(stopped.gradientNorm);
+    expect(() => gradientDescent({ data: inst.data, W0, eta: 0.5, iterations: 1, gradientTolerance: -1 })).toThrow('gradientTolerance');
+  });
 });

@@ -44,6 +44,12 @@ export interface GdOptions {
    */
   readonly lossTolerance?: number;
   /**
+   * Stop early once |grad L_N(W^t)|_F falls to this value or below (default: never). A run
+   * stalled at a stationary point that is not W* stops here instead of spending its budget,
+   * and the caller can tell it from one still converging (see GdResult.gradientNorm).
+   */
+  readonly gradientTolerance?: number;
+  /**
    * The loss/gradient backend. Default: {@link createDefaultKernel} (wasm SIMD, bit-identical
    * to the reference kernel `lossAndGradient`, which can be passed here as the oracle).
    */
@@ -63,6 +69,8 @@ export interface GdResult {
   readonly W: Weights;
   readonly trajectory: Trajectory;
   readonly iterations: number;
+  /** |grad L_N(W)|_F at the final iterate (on the data of the last step taken, for resampling). */
+  readonly gradientNorm: number;
 }
 
 function validate(opts: GdOptions, d: number): void {
@@ -72,6 +80,13 @@ function validate(opts: GdOptions, d: number): void {
   assertFiniteArray('W0', opts.W0.data, opts.W0.d * opts.W0.K);
   if (opts.Wstar) assertSameShape('Wstar', opts.Wstar, 'W0', opts.W0);
   if (opts.lossTolerance !== undefined) assertAtLeast('lossTolerance', opts.lossTolerance, 0);
+  if (opts.gradientTolerance !== undefined) assertAtLeast('gradientTolerance', opts.gradientTolerance, 0);
+}
+
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (let q = 0; q < v.length; q++) s += v[q] * v[q];
+  return Math.sqrt(s);
 }
 
 function run(opts: GdOptions, batchAt: (t: number) => Dataset): GdResult {
@@ -83,17 +98,19 @@ function run(opts: GdOptions, batchAt: (t: number) => Dataset): GdResult {
   const lossTrace = new Float64Array(T + 1);
   const errTrace = opts.Wstar ? new Float64Array(T + 1) : undefined;
   const tol = opts.lossTolerance ?? 0;
+  const gtol = opts.gradientTolerance ?? -1;
   let t = 0;
   for (; ; t++) {
     const batch = batchAt(Math.min(t, T - 1 < 0 ? 0 : T - 1));
     lossTrace[t] = kernel(batch, W, grad);
     if (errTrace) errTrace[t] = alignedError(W, opts.Wstar!).error;
-    if (t === T || lossTrace[t] <= tol) break;
+    if (t === T || lossTrace[t] <= tol || (gtol >= 0 && norm(grad) <= gtol)) break;
     for (let q = 0; q < w.length; q++) w[q] -= opts.eta * grad[q];
   }
   return {
     W,
     iterations: t,
+    gradientNorm: norm(grad),
     trajectory: {
       loss: lossTrace.subarray(0, t + 1),
       error: errTrace?.subarray(0, t + 1),

@@ -13,7 +13,8 @@ import { PAPER } from './settings.js';
 /** The experiment; the N/d grid brackets the threshold measured near N/d = 10..20. */
 export const fig2b = successCurveExperiment({
   id: 'fig2b',
-  revision: 1,
+  // 2: gradient stop and end-of-run records for the failure reasons (successCurve.ts).
+  revision: 2,
   title: 'Fig. 2(b): success rate vs N/d',
   citation: 'Zhang et al. 2019, Section 6, Fig. 2(b)',
   scaleBy: 'd',

@@ -14,6 +14,7 @@ import { createFastestKernel } from '../../native/fastestKernel.js';
 import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
 import { initialize, type InitKind } from './initialize.js';
+import { PLATEAU_RATIO, PLATEAU_WINDOW } from './failureReason.js';
 import { PAPER } from './settings.js';
 
 /** Settings of a recovery trial. */
@@ -28,6 +29,13 @@ export interface RecoverySettings {
   readonly iterations: number;
   /** Early-stop loss; 0 runs all iterations (the noisy case never reaches a small loss). */
   readonly lossTolerance: number;
+  /** Early stop at a stationary point: |grad L_N|_F <= this (default: run the budget out). */
+  readonly gradientTolerance?: number;
+  /**
+   * While the loss is still falling at the budget's end (no plateau, failureReason.ts), GD
+   * continues for up to this many further budgets (default 0), so a slow run is decided.
+   */
+  readonly extensions?: number;
 }
 
 /** What a recovery trial measures. */
@@ -38,34 +46,67 @@ export interface RecoveryResult {
   readonly relError: number | 'diverged';
   readonly diverged: boolean;
   readonly initError: number;
+  /** Steps taken in all, extensions included. */
   readonly iterations: number;
+  /** Further budgets run because the loss was still falling. */
+  readonly extensions: number;
   readonly finalLoss: number | 'diverged';
   readonly initUsed: InitKind;
+  /** |grad L_N|_F at the final iterate ('diverged' when it overflowed). */
+  readonly gradientNorm: number | 'diverged';
+  /** Why GD stopped: the loss or gradient tolerance, the step budget, or overflow. */
+  readonly stoppedBy: 'loss' | 'gradient' | 'budget' | 'diverged';
+  /**
+   * L_N at the end over L_N PLATEAU_WINDOW of the budget earlier (1 when the last budget run is shorter):
+   * near 1 the loss has stopped falling (the plateau detector of failureReason.ts).
+   */
+  readonly lossWindowRatio: number | 'diverged';
 }
 
 /** Runs one recovery trial from the instance and init streams of `seed`. */
 export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult {
   const inst = makeInstance({ d: s.d, K: s.K, kappa: PAPER.kappa, N: s.N, noiseStd: s.noiseStd, seed });
   const start = initialize(s.init, inst.data, s.K, createStreams(seed).stream('init'));
-  const run = gradientDescent({
-    data: inst.data,
-    W0: start.W0,
-    eta: s.eta,
-    iterations: s.iterations,
-    lossTolerance: s.lossTolerance,
-    // Native when built, else wasm: bit-identical, so only the audit's wall time depends on it.
-    kernel: createFastestKernel().lossAndGradient,
-  });
+  const gtol = s.gradientTolerance ?? -1;
+  const back = Math.max(1, Math.round(PLATEAU_WINDOW * s.iterations));
+  const chunk = (W0: typeof start.W0) =>
+    gradientDescent({
+      data: inst.data,
+      W0,
+      eta: s.eta,
+      iterations: s.iterations,
+      lossTolerance: s.lossTolerance,
+      ...(s.gradientTolerance === undefined ? {} : { gradientTolerance: s.gradientTolerance }),
+      // Native when built, else wasm: bit-identical, so only the audit's wall time depends on it.
+      kernel: createFastestKernel().lossAndGradient,
+    });
+  let run = chunk(start.W0);
+  let iterations = run.iterations;
+  let extensions = 0;
+  // Continuing from the last iterate is the same arithmetic as one longer run.
+  const finite = () => run.W.data.every(Number.isFinite);
+  const ratio = () => (run.iterations >= back ? run.trajectory.loss[run.iterations] / run.trajectory.loss[run.iterations - back] : 1);
+  const stop = () => (!finite() ? 'diverged' : run.trajectory.loss[run.iterations] <= s.lossTolerance ? 'loss' : run.gradientNorm <= gtol ? 'gradient' : 'budget');
+  while (extensions < (s.extensions ?? 0) && stop() === 'budget' && ratio() < PLATEAU_RATIO) {
+    run = chunk(run.W);
+    iterations += run.iterations;
+    extensions++;
+  }
   // A step too large for this sample's curvature overflows; that is a failed trial, not a bug.
-  const diverged = !run.W.data.every(Number.isFinite);
+  const diverged = !finite();
   const final = diverged ? undefined : alignedError(run.W, inst.Wstar);
+  const stoppedBy = stop();
   return {
     error: final ? final.error : 'diverged',
     relError: final ? final.relative : 'diverged',
     diverged,
     initError: alignedError(start.W0, inst.Wstar).relative,
-    iterations: run.iterations,
+    iterations,
+    extensions,
     finalLoss: diverged ? 'diverged' : run.trajectory.loss[run.iterations],
     initUsed: start.used,
+    gradientNorm: diverged ? 'diverged' : run.gradientNorm,
+    stoppedBy,
+    lossWindowRatio: diverged ? 'diverged' : ratio(),
   };
 }

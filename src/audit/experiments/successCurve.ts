@@ -3,27 +3,46 @@
  * sample size N / s, one curve per value of s (s = d in 2(b), s = K in 2(c)). The claim "the
  * sample complexity is linear in s" is tested on the threshold: the rescaled N at which the
  * success rate crosses 1/2, with a bootstrap interval per curve; linear means the thresholds
- * agree across s (their intervals share a point).
+ * agree across s (thresholdVerdict.ts). Every failed run gets a reason (failureReason.ts),
+ * counted per cell in the report and listed per run in verdicts.json; runs still converging
+ * when the budget (scaled with 1/eta) ran out are bracketed, never counted against the claim.
  *
  * @example
  * ```ts
  * export const fig2b = successCurveExperiment({ id: 'fig2b', scaleBy: 'd', ... });
  * ```
  */
+import { FAILURE_REASONS, failureReason, type FailureDiagnosis } from './failureReason.js';
 import type { InitKind } from './initialize.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
-import { bootstrap, crossing, fmt, fmtInterval, intervalsOverlap, type Interval } from './stats.js';
-import {
-  num,
-  type AuditTier,
-  type Experiment,
-  type Params,
-  type Section,
-  type TrialRecord,
-  type TrialSpec,
-  type Verdict,
-} from './types.js';
+import { fmt, fmtInterval } from './stats.js';
+import { threshold, thresholdVerdict, type Curve } from './thresholdVerdict.js';
+import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec } from './types.js';
+
+/**
+ * The step budget of a curve: the paper's 3000 steps at eta = 0.5, scaled with 1/eta so a
+ * smaller step gets as far (eta x budget = 1500 for every curve; Fig. 2(c) at K = 10 ran out
+ * of a fixed 3000 steps while still converging).
+ */
+export function stepBudget(eta: number): number {
+  return Math.round((PAPER.maxIterations * PAPER.eta) / eta);
+}
+
+/**
+ * GD also stops at |grad L_N|_F <= 1e-9. Near W*, |grad| >= mu e with mu = lambda_min(H_N(W*))
+ * >= 0.0089 (measured at N/K >= 40, d = 20, K = 5..15), so such a point is within 1.2e-7 of W*,
+ * deep inside the success ball (1e-3 |W*|_F >= 2e-3): a gradient stop that is not a success is
+ * a stationary point away from W*.
+ */
+export const GRADIENT_TOLERANCE = 1e-9;
+
+/**
+ * A run whose loss is still falling when its budget runs out continues for up to this many
+ * further budgets (recovery.ts), so few runs stay undecided. Measured (Fig. 2(c), seed 1): a
+ * K = 15 run still converging at 9000 steps reached W* 5,700 steps later.
+ */
+export const EXTENSIONS = 3;
 
 /** The grid and settings of a success-rate experiment, per tier. */
 export interface SuccessCurveDesign {
@@ -39,14 +58,19 @@ export interface SuccessCurveDesign {
   readonly init: InitKind;
   /** Step size for a curve (the paper's 0.5 unless it diverges). */
   readonly eta: (K: number) => number;
-  readonly grid: Readonly<Record<AuditTier, { readonly ratios: readonly number[]; readonly trials: number }>>;
+  /**
+   * Ratios and trials per ratio; `endTrials` (default `trials`) at the grid's largest ratio,
+   * where the verdict tests whether a curve that never reaches 1/2 lies beyond the grid.
+   */
+  readonly grid: Readonly<Record<AuditTier, { readonly ratios: readonly number[]; readonly trials: number; readonly endTrials?: number }>>;
   readonly notes: readonly string[];
 }
 
 interface Row {
+  readonly id: string;
   readonly s: number;
   readonly ratio: number;
-  readonly success: boolean;
+  readonly failure: FailureDiagnosis | undefined;
   readonly initUsed: string;
 }
 
@@ -63,14 +87,16 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
       const init = design.init;
       for (const { d, K } of design.curves) {
         const s = key === 'd' ? d : K;
+        const end = Math.max(...g.ratios);
         for (const ratio of g.ratios) {
-          for (let trial = 0; trial < g.trials; trial++) {
+          const count = ratio === end ? (g.endTrials ?? g.trials) : g.trials;
+          for (let trial = 0; trial < count; trial++) {
             const N = ratio * s;
             out.push({
               id: `${design.id}/init=${init}/d=${d}/K=${K}/ratio=${ratio}/trial=${trial}`,
               experiment: design.id,
               params: { d, K, N, ratio, trial },
-              cost: N * d * K * PAPER.maxIterations * 1e-9,
+              cost: N * d * K * stepBudget(design.eta(K)) * 1e-9,
             });
           }
         }
@@ -80,6 +106,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
     runTrial(params: Params, seed: number) {
       const d = num(params, 'd');
       const K = num(params, 'K');
+      const eta = design.eta(K);
       const r = recoveryTrial(
         {
           d,
@@ -87,38 +114,34 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
           N: num(params, 'N'),
           noiseStd: 0,
           init: design.init,
-          eta: design.eta(K),
-          iterations: PAPER.maxIterations,
+          eta,
+          iterations: stepBudget(eta),
           lossTolerance: PAPER.lossTolerance,
+          gradientTolerance: GRADIENT_TOLERANCE,
+          extensions: EXTENSIONS,
         },
         seed,
       );
       return { ...r, success: typeof r.relError === 'number' && r.relError <= PAPER.successThreshold };
     },
     summarize(records: readonly TrialRecord[]): Section {
-      const rows: Row[] = records.map((r) => ({
-        s: num(r.params, key),
-        ratio: num(r.params, 'ratio'),
-        success: r.result.success === true,
-        initUsed: String(r.result.initUsed),
-      }));
+      const rows: Row[] = [...records]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((r) => ({ id: r.id, s: num(r.params, key), ratio: num(r.params, 'ratio'), failure: failureReason(r.result, PAPER.successThreshold), initUsed: String(r.result.initUsed) }));
       const scales = [...new Set(rows.map((r) => r.s))].sort((a, b) => a - b);
       const ratios = [...new Set(rows.map((r) => r.ratio))].sort((a, b) => a - b);
-      const points: { s: number; ratio: number; rate: number; n: number }[] = [];
-      const thresholds: { s: number; interval: Interval }[] = [];
-      for (const s of scales) {
-        const groups = ratios.map((q) => rows.filter((r) => r.s === s && r.ratio === q).map((r) => (r.success ? 1 : 0)));
-        groups.forEach((g, i) => {
-          if (g.length > 0) points.push({ s, ratio: ratios[i], rate: g.reduce((a: number, b) => a + b, 0) / g.length, n: g.length });
+      const cell = (s: number, q: number) => rows.filter((r) => r.s === s && r.ratio === q);
+      // Outcomes per cell; a run still converging is a failure in one bracket, a success in the other.
+      const curves = (undecidedAs: number): Curve[] =>
+        scales.map((s) => {
+          const present = ratios.filter((q) => cell(s, q).length > 0);
+          return { s, ratios: present, outcomes: present.map((q) => cell(s, q).map((r) => (r.failure === undefined ? 1 : r.failure.reason === 'still converging' ? undecidedAs : 0))) };
         });
-        const present = groups.map((g, i) => ({ g, x: ratios[i] })).filter((e) => e.g.length > 0);
-        const stat = (gs: readonly (readonly number[])[]) =>
-          crossing(
-            present.map((e) => e.x),
-            gs.map((g) => g.reduce((a, b) => a + b, 0) / g.length),
-          );
-        thresholds.push({ s, interval: bootstrap(present.map((e) => e.g), stat, `${design.id}/${key}=${s}`) });
-      }
+      const pessimistic = curves(0);
+      const points = pessimistic.flatMap((c) => c.ratios.map((q, i) => ({ s: c.s, ratio: q, rate: c.outcomes[i].reduce((a, b) => a + b, 0) / c.outcomes[i].length, n: c.outcomes[i].length })));
+      const thresholds = pessimistic.map((c) => ({ s: c.s, interval: threshold(c, `${design.id}/${key}=${c.s}`) }));
+      const failed = rows.filter((r) => r.failure !== undefined);
+      const undecided = failed.filter((r) => r.failure!.reason === 'still converging').length;
       const provisional = rows.some((r) => r.initUsed !== design.init);
       const label = `N/${key}`;
       const vegaLite = {
@@ -133,13 +156,24 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
           color: { field: key, type: 'nominal', sort: scales.map(String) },
         },
       };
-      const verdict = thresholdVerdict(design, thresholds, label);
+      const verdict = thresholdVerdict({
+        claim: `sample complexity linear in ${key}: the threshold ${label}* is the same for every ${key}`,
+        citation: design.citation,
+        key,
+        label,
+        name: design.id,
+        pessimistic,
+        optimistic: curves(1),
+        undecided,
+      });
+      const budgets = [...new Set(design.curves.map((c) => `${key} = ${key === 'd' ? c.d : c.K}: ${stepBudget(design.eta(c.K))}`))].join(', ');
       return {
         id: design.id,
         title: design.title,
         notes: [
           ...design.notes,
-          `success: aligned relative error <= ${PAPER.successThreshold}; threshold ${label}* = where the success rate first reaches 1/2 (linear interpolation), 90% percentile-bootstrap interval over trials (${'inf'} = not reached within the grid in that share of resamples).`,
+          `step budget scaled with 1/eta (3000 x 0.5 / eta; ${budgets}); GD also stops at |grad L_N|_F <= ${GRADIENT_TOLERANCE}, and a run whose loss is still falling at the budget's end gets up to ${EXTENSIONS} further budgets. Every failed run gets a reason (see the failure table): spurious stationary point (gradient stop, zero loss away from W*, or a plateau: L_N fell by < 1% over the budget's last 10%), still converging (the loss still falling after the extensions), diverged.`,
+          `success: aligned relative error <= ${PAPER.successThreshold}; threshold ${label}* = where the success rate first reaches 1/2 (linear interpolation), 90% percentile-bootstrap interval over trials (${'inf'} = not reached within the grid in that share of resamples). Runs still converging count as failures in the plot and the threshold table; the verdict is taken both ways.`,
           ...(provisional ? [`PROVISIONAL: some records used another initialization than ${design.init} (see results.jsonl, initUsed).`] : []),
         ],
         figures: [{ id: design.id, title: design.title, caption: `Success rate against ${label}, one curve per ${key}.`, vegaLite }],
@@ -156,39 +190,22 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
             ]),
           },
           {
+            title: `${design.title}: why runs failed (counts per cell; every run in verdicts.json)`,
+            columns: [key, label, 'trials', 'successes', ...FAILURE_REASONS],
+            rows: scales.flatMap((s) =>
+              ratios
+                .filter((q) => cell(s, q).length > 0)
+                .map((q) => [s, q, cell(s, q).length, cell(s, q).filter((r) => r.failure === undefined).length, ...FAILURE_REASONS.map((why) => cell(s, q).filter((r) => r.failure?.reason === why).length)]),
+            ),
+          },
+          {
             title: `${design.title}: fitted threshold ${label}*`,
             columns: [key, `${label}* [90% interval]`],
             rows: thresholds.map((t) => [t.s, fmtInterval(t.interval)]),
           },
         ],
-        verdicts: [verdict],
+        verdicts: [{ ...verdict, failedRuns: failed.map((r) => ({ id: r.id, reason: r.failure!.reason, detector: r.failure!.detector })) }],
       };
     },
-  };
-}
-
-function thresholdVerdict(design: SuccessCurveDesign, thresholds: { s: number; interval: Interval }[], label: string): Verdict {
-  const claim = `sample complexity linear in ${design.scaleBy}: the threshold ${label}* is the same for every ${design.scaleBy}`;
-  const list = thresholds.map((t) => `${design.scaleBy} = ${t.s}: ${fmtInterval(t.interval)}`).join('; ');
-  if (thresholds.length < 2) {
-    return { claim, citation: design.citation, status: 'inconclusive', evidence: `fewer than two curves have trials (${list || 'none'}).` };
-  }
-  const unreached = thresholds.filter((t) => !Number.isFinite(t.interval.estimate));
-  if (unreached.length > 0) {
-    return {
-      claim,
-      citation: design.citation,
-      status: 'inconclusive',
-      evidence: `the success rate never reaches 1/2 within the grid for ${unreached.map((t) => `${design.scaleBy} = ${t.s}`).join(', ')} (${list}).`,
-    };
-  }
-  const ok = intervalsOverlap(thresholds.map((t) => t.interval));
-  return {
-    claim,
-    citation: design.citation,
-    status: ok ? 'supported' : 'not supported',
-    evidence: ok
-      ? `the 90% intervals of ${label}* share a common value across ${design.scaleBy} (${list}).`
-      : `the 90% intervals of ${label}* are disjoint across ${design.scaleBy} (${list}).`,
   };
 }

@@ -81,6 +81,8 @@ export interface Verdict {
    * supported" the correction does not confirm is reported as inconclusive.
    */
   readonly test?: { readonly pValue: number };
+  /** Every failed run behind the verdict with the reason it failed (success-rate claims). */
+  readonly failedRuns?: readonly { readonly id: string; readonly reason: string; readonly detector: string }[];
 }
 
 /** What an experiment contributes to the report. */

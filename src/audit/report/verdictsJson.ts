@@ -1,7 +1,8 @@
 /**
  * verdicts.json: the report's verdicts for CI, one object a job can read without parsing
  * Markdown: provenance, tier, seed, the family-wise correction, counts by status, and every
- * verdict (after the correction) with its tolerance and p-value. `relucheck audit --strict`
+ * verdict (after the correction) with its tolerance and p-value (and, for success-rate
+ * verdicts, every failed run with the reason it failed). `relucheck audit --strict`
  * exits non-zero exactly when `counts["not supported"] > 0`.
  *
  * @example
@@ -9,7 +10,7 @@
  * writeFileSync('verdicts.json', JSON.stringify(verdictsJson(report, provenance), null, 2));
  * ```
  */
-import type { VerdictStatus } from '../experiments/types.js';
+import type { Verdict, VerdictStatus } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 import type { Family } from './holm.js';
 import type { Provenance } from './provenance.js';
@@ -34,6 +35,8 @@ export interface VerdictsFile {
     readonly tolerance: string | null;
     readonly pValue: number | null;
     readonly evidence: string;
+    /** Success-rate verdicts: every failed run, with its reason and the detector behind it. */
+    readonly failedRuns?: Verdict['failedRuns'];
   }[];
 }
 
@@ -58,6 +61,7 @@ export function verdictsJson(report: Report, provenance: Provenance): VerdictsFi
       // JSON has no NaN/Infinity: a p-value that is not finite is written as null.
       pValue: v.test && Number.isFinite(v.test.pValue) ? v.test.pValue : null,
       evidence: v.evidence,
+      ...(v.failedRuns === undefined ? {} : { failedRuns: v.failedRuns }),
     })),
   };
 }
