@@ -14,7 +14,9 @@ import { PAPER } from './settings.js';
 export const fig2b = successCurveExperiment({
   id: 'fig2b',
   // 2: gradient stop and end-of-run records for the failure reasons (successCurve.ts).
-  revision: 2,
+  // 3: records each start's distance to W* and the teacher's ball unit (startBall.ts); full
+  // grid past the threshold (to N/d = 80).
+  revision: 3,
   title: 'Fig. 2(b): success rate vs N/d',
   citation: 'Zhang et al. 2019, Section 6, Fig. 2(b)',
   scaleBy: 'd',
@@ -27,7 +29,7 @@ export const fig2b = successCurveExperiment({
   eta: () => PAPER.eta,
   grid: {
     quick: { ratios: [4, 10, 20], trials: 3 },
-    full: { ratios: [2, 4, 6, 8, 10, 14, 20, 30], trials: 10 },
+    full: { ratios: [2, 4, 6, 8, 10, 14, 20, 30, 50, 80], trials: 10 },
   },
   notes: [
     'd = 20, 50, 100; K = 5; kappa = 2; noiseless; tensor initialization; eta = 0.5; up to 3000 steps (early stop at loss 1e-12).',

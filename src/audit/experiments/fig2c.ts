@@ -24,7 +24,8 @@ export const fig2c = successCurveExperiment({
   id: 'fig2c',
   // 2: step budget scaled with 1/eta, gradient stop, end-of-run records for the failure
   // reasons (stoppedBy, gradientNorm, lossWindowRatio); full grid to N/K = 400 with 20 trials there.
-  revision: 2,
+  // 3: records each start's distance to W* and the teacher's ball unit (startBall.ts).
+  revision: 3,
   title: 'Fig. 2(c): success rate vs N/K',
   citation: 'Zhang et al. 2019, Section 6, Fig. 2(c)',
   scaleBy: 'K',

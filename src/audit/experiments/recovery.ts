@@ -13,6 +13,7 @@ import { gradientDescent } from '../../core/gd.js';
 import { createFastestKernel } from '../../native/fastestKernel.js';
 import { makeInstance } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
+import { basinRadius } from '../../theory/quantities.js';
 import { initialize, type InitKind } from './initialize.js';
 import { PLATEAU_RATIO, PLATEAU_WINDOW } from './failureReason.js';
 import { PAPER } from './settings.js';
@@ -45,7 +46,17 @@ export interface RecoveryResult {
   readonly error: number | 'diverged';
   readonly relError: number | 'diverged';
   readonly diverged: boolean;
+  /** Aligned relative error of the start. */
   readonly initError: number;
+  /** Aligned |W0 - W* P|_F of the start (absolute). */
+  readonly initDistance: number;
+  /**
+   * s_K / (lambda kappa^3 K^2) of the teacher: Theorem 4.2's ball has radius c times this, so
+   * initDistance / ballUnit is the c a start needs to lie inside it (startBall.ts).
+   */
+  readonly ballUnit: number;
+  /** The teacher's smallest singular value (Lemma 5.2's ball has radius s_K / 2). */
+  readonly sK: number;
   /** Steps taken in all, extensions included. */
   readonly iterations: number;
   /** Further budgets run because the loss was still falling. */
@@ -96,11 +107,15 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
   const diverged = !finite();
   const final = diverged ? undefined : alignedError(run.W, inst.Wstar);
   const stoppedBy = stop();
+  const startError = alignedError(start.W0, inst.Wstar);
   return {
     error: final ? final.error : 'diverged',
     relError: final ? final.relative : 'diverged',
     diverged,
-    initError: alignedError(start.W0, inst.Wstar).relative,
+    initError: startError.relative,
+    initDistance: startError.error,
+    ballUnit: basinRadius(inst.teacher, 1),
+    sK: inst.teacher.sK,
     iterations,
     extensions,
     finalLoss: diverged ? 'diverged' : run.trajectory.loss[run.iterations],

@@ -17,7 +17,9 @@ import type { InitKind } from './initialize.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { fmt, fmtInterval } from './stats.js';
+import { startBallTable } from './startBall.js';
 import { threshold, thresholdVerdict, type Curve } from './thresholdVerdict.js';
+import { BALL_C } from '../../theory/claims.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec } from './types.js';
 
 /**
@@ -143,6 +145,12 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
       const failed = rows.filter((r) => r.failure !== undefined);
       const undecided = failed.filter((r) => r.failure!.reason === 'still converging').length;
       const provisional = rows.some((r) => r.initUsed !== design.init);
+      const ball = startBallTable(
+        design.title,
+        key,
+        `N/${key}`,
+        scales.flatMap((sc) => ratios.map((q) => ({ s: sc, ratio: q, results: records.filter((r) => num(r.params, key) === sc && num(r.params, 'ratio') === q).map((r) => r.result) }))).filter((c) => c.results.length > 0),
+      );
       const label = `N/${key}`;
       const vegaLite = {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -174,6 +182,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
           ...design.notes,
           `step budget scaled with 1/eta (3000 x 0.5 / eta; ${budgets}); GD also stops at |grad L_N|_F <= ${GRADIENT_TOLERANCE}, and a run whose loss is still falling at the budget's end gets up to ${EXTENSIONS} further budgets. Every failed run gets a reason (see the failure table): spurious stationary point (gradient stop, zero loss away from W*, or a plateau: L_N fell by < 1% over the budget's last 10%), still converging (the loss still falling after the extensions), diverged.`,
           `success: aligned relative error <= ${PAPER.successThreshold}; threshold ${label}* = where the success rate first reaches 1/2 (linear interpolation), 90% percentile-bootstrap interval over trials (${'inf'} = not reached within the grid in that share of resamples). Runs still converging count as failures in the plot and the threshold table; the verdict is taken both ways.`,
+          `Theorem 4.2 speaks only for starts in |W0 - W*|_F <= c s_K / (lambda kappa^3 K^2) (c left open; relucheck's property suite uses c = ${BALL_C.value}): ${ball.inside} of ${ball.starts} starts lie inside that ball and ${ball.withinHalfSK} within s_K/2 of W* (aligned distances; the start table gives the c each start needs), so the success rates measure ${ball.inside === 0 ? 'GD from outside the ball, where the theorem says nothing' : 'GD partly from inside the ball'}.`,
           ...(provisional ? [`PROVISIONAL: some records used another initialization than ${design.init} (see results.jsonl, initUsed).`] : []),
         ],
         figures: [{ id: design.id, title: design.title, caption: `Success rate against ${label}, one curve per ${key}.`, vegaLite }],
@@ -198,6 +207,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
                 .map((q) => [s, q, cell(s, q).length, cell(s, q).filter((r) => r.failure === undefined).length, ...FAILURE_REASONS.map((why) => cell(s, q).filter((r) => r.failure?.reason === why).length)]),
             ),
           },
+          ball.table,
           {
             title: `${design.title}: fitted threshold ${label}*`,
             columns: [key, `${label}* [90% interval]`],
