@@ -61,7 +61,7 @@ describe('the NumPy example passes relucheck check', () => {
 describe('the tiny JavaScript example passes --impl --fixtures', () => {
   it('examples/typescript/solver.mjs', async () => {
     const r = await check(['--impl', `${root}examples/typescript/solver.mjs`, '--fixtures']);
-    expect(r.stdout).toMatch(/16 passed, 0 failed, 45 not applicable, 0 errored/);
+    expect(r.stdout).toMatch(/18 passed, 0 failed, 47 not applicable, 0 errored/);
     expect(r.code).toBe(0);
   });
 });
@@ -101,7 +101,8 @@ const bugs: [string, string | null, string | null, string, RegExp][] = [
   ['residual-without-y', 'residual without y (loss and gradient)', 'stationarity-noiseless', 'empirical.json', /^loss: actual/],
   ['gd-ignores-eta', 'GD ignores eta (always 0.05)', 'gd-consistency', 'gd.json', /^iterates\[0\]: actual/],
   // Invisible to every claim (both twins pass the kink claim); only the exact_kink fixture sees it.
-  ['strict-indicator', 'mask 1{w.x > 0} instead of >= 0', 'gradient-at-kink', 'empirical.json', /^gradient\[\d+\]: actual/],
+  // Undeclared, it is told its kink convention differs from the default (and what to declare).
+  ['strict-indicator', 'mask 1{w.x > 0} instead of >= 0', 'gradient-at-kink', 'empirical.json', /^gradient: kink convention differs from the default one \(declare reluAtZero: 0\)/],
   ['population-missing-noise', null, null, 'population.json', /^loss: actual 0, expected 0\.125/],
   ['hvp-without-mask', null, null, 'hessian.json:empirical_hvp', /^hvp\[0\]: actual/],
 ];
@@ -154,7 +155,10 @@ describe.each(bugs)('Python planted bug %s', (bug, twinName, claimId, file, firs
     expect(failed.length).toBeGreaterThan(0);
     expect(report.counts.errored).toBe(0);
     expect(failed[0].mismatches[0].message).toMatch(firstMessage);
-    if (bug === 'strict-indicator') expect(failed.map((c) => c.flags)).toEqual([['exact_kink']]);
+    if (bug === 'strict-indicator') {
+      expect(failed.map((c) => c.flags)).toEqual([['exact_kink'], ['exact_kink']]);
+      expect(failed.every((c) => c.hint?.startsWith('kink convention differs'))).toBe(true);
+    }
   });
 
   if (twinName === null) return; // a Python-only bug: the fixtures are its judge
