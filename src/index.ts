@@ -60,5 +60,6 @@ export * from './fixtures/fixtureFile.js';
 export * from './fixtures/compareField.js';
 export * from './fixtures/runFixtures.js';
 export * from './fixtures/fixtureTolerance.js';
+export * from './fixtures/degenerateAngleTolerance.js';
 export * from './theory/claims.js';
 export * from './core/outputModel/zhongError.js';

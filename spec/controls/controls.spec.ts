@@ -12,9 +12,8 @@ import { claims } from '../../properties/index.js';
 import type { Claim } from '../../properties/Claim.js';
 import { claimOptionsFromEnv } from '../../properties/environment.js';
 import { loadFixtureDirectory } from '../../src/fixtures/fixtureFile.js';
-import { caseTitle, runCase, runFixtures } from '../../src/fixtures/runFixtures.js';
+import { caseTitle, runFixtures } from '../../src/fixtures/runFixtures.js';
 import { hasCapability, type Implementation } from '../../src/impl/Implementation.js';
-import { relaxedCase } from './degenerateAngles.js';
 import { CONTROLS, type ControlEntry } from './registry.js';
 
 const options = claimOptionsFromEnv(process.env);
@@ -67,19 +66,10 @@ for (const entry of CONTROLS) {
     it(`${entry.id} golden fixtures`, async () => {
       const implementation = await impl();
       const report = await runFixtures(implementation, files);
-      const bad: string[] = [];
-      const allowed: string[] = [];
-      for (const r of report.cases.filter((x) => x.status === 'failed' || x.status === 'errored')) {
-        const group = files.find((f) => f.name === r.file)!.groups.find((g) => g.type === r.type && g.cases.some((c) => c.id === r.id))!;
-        const relaxed = r.status === 'failed' ? relaxedCase(group, group.cases.find((c) => c.id === r.id)!) : undefined;
-        const line = `${caseTitle(r)}: ${r.error ?? r.mismatches.map((m) => m.message).join('; ')}`;
-        // Degenerate-angle population Hessians: the fixture's own tolerance is unfair to a
-        // correct closed form (degenerateAngles.ts derives the fair one); hold the case to that.
-        if (relaxed && (await runCase(implementation, r.file, group, relaxed)).status === 'passed') allowed.push(line);
-        else bad.push(line);
-      }
+      const bad = report.cases
+        .filter((x) => x.status === 'failed' || x.status === 'errored')
+        .map((r) => `${caseTitle(r)}: ${r.error ?? r.mismatches.map((m) => m.message).join('; ')}`);
       expect(bad).toEqual([]);
-      if (allowed.length > 0) console.info(`${entry.id}: within the derived degenerate-angle tolerance only:\n  ${allowed.join('\n  ')}`);
       expect(report.counts.passed, 'a control must be checked against some fixture').toBeGreaterThan(0);
     });
   });
