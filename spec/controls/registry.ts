@@ -36,6 +36,7 @@ import { pairwiseControl } from './pairwiseSums.js';
 import { perSampleControl } from './perSampleLoop.js';
 import { reverseControl } from './reverseOrder.js';
 import { signMaskControl } from './signMask.js';
+import { strictMaskControl } from './strictMask.js';
 
 /** One control in the registry. */
 export interface ControlEntry {
@@ -76,6 +77,12 @@ export const CONTROLS: readonly ControlEntry[] = [
   },
   { id: 'in-place', how: 'one fused unit-major pass, GD updating one buffer in place', cheap: true, make: inPlaceControl },
   { id: 'sign-mask', how: 'relu(z) = (z + |z|)/2, mask from sign()', cheap: true, make: signMaskControl },
+  {
+    id: 'strict-mask',
+    how: 'z > 0 mask declared (reluAtZero 0), autograd-style backward, in-place SGD',
+    cheap: true,
+    make: strictMaskControl,
+  },
   {
     id: 'kahan+wedge',
     how: 'Kahan-compensated sums; wedge-product angles and a dense population Hessian',
