@@ -25,6 +25,7 @@ import { populationHessian } from '../../core/population/populationHessian.js';
 import { drawTeacher } from '../../core/instance.js';
 import { createStreams } from '../../core/random.js';
 import { inverseTraces } from '../../theory/asymptoticError.js';
+import { noiseSummary, noiseTrials } from './fig2dNoise.js';
 import { errorTheory } from './fig2dTheory.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
@@ -34,16 +35,21 @@ import { fmt, quantile } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
 const K = 5;
-const DS = [10, 25, 50] as const;
 /**
  * Noisy GD never reaches a small loss, so it runs a fixed budget: near W* the error contracts
  * by about (1 - eta mu) per step with eta mu >= 0.5 * 0.05 (THEORY.md's d = 10 spectrum), so
  * 1000 steps shrink the optimization error by e^-25, far below the statistical error.
  */
 const ITERATIONS = 1000;
-const GRID: Record<AuditTier, { ratios: readonly number[]; trials: number }> = {
-  quick: { ratios: [10, 40, 160, 320], trials: 2 },
-  full: { ratios: [10, 20, 40, 80, 160, 320], trials: 10 },
+/**
+ * The main grid (noise read as variance 0.1). The full tier adds d = 100 and 200 (`large`), so
+ * the d exponent and the collapse across d are fitted over a factor 20 in d, not 5 (the O(K/d)
+ * correction of tr H*^-1 / d shrinks with d). They stop at N/d = 160: one run at d = 200,
+ * N/d = 320 took 29 s (N = 64000), as long as the rest of the cell's grid.
+ */
+const GRID: Record<AuditTier, { ds: readonly number[]; ratios: readonly number[]; trials: number; large?: { ds: readonly number[]; ratios: readonly number[] } }> = {
+  quick: { ds: [10, 25, 50], ratios: [10, 40, 160, 320], trials: 2 },
+  full: { ds: [10, 25, 50], ratios: [10, 20, 40, 80, 160, 320], trials: 10, large: { ds: [100, 200], ratios: [10, 20, 40, 80, 160] } },
 };
 const TITLE = 'Fig. 2(d): mean aligned error vs N/d with noise';
 
@@ -72,23 +78,29 @@ export const fig2d: Experiment = {
   id: 'fig2d',
   // 2: records nu and tr H*^-1, tr H*^-2 of the teacher (the theory curve). The joint-fit
   // verdicts (summary only, trials unchanged) need no bump.
-  revision: 2,
+  // 3: the noise std is a trial parameter (both readings of N(0, 0.1), the noise sweep) and
+  // the full grid reaches d = 200 (fig2dNoise.ts).
+  revision: 3,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = GRID[tier];
-    return DS.flatMap((d) =>
-      g.ratios.flatMap((ratio) =>
-        Array.from({ length: g.trials }, (_, trial) => ({
-          id: `fig2d/init=tensor/d=${d}/ratio=${ratio}/trial=${trial}`,
-          experiment: 'fig2d',
-          params: { d, K, N: ratio * d, ratio, trial },
-          cost: ratio * d * d * K * ITERATIONS * 1e-9,
-        })),
+    const spec = (id: string, series: string, d: number, ratio: number, trial: number, noiseStd: number): TrialSpec => ({
+      id,
+      experiment: 'fig2d',
+      params: { d, K, N: ratio * d, ratio, trial, noiseStd, series },
+      cost: ratio * d * d * K * ITERATIONS * 1e-9,
+    });
+    const blocks = [{ ds: g.ds, ratios: g.ratios }, ...(g.large ? [g.large] : [])];
+    const main = blocks.flatMap((b) =>
+      b.ds.flatMap((d) =>
+        b.ratios.flatMap((ratio) => Array.from({ length: g.trials }, (_, trial) => spec(`fig2d/init=tensor/d=${d}/ratio=${ratio}/trial=${trial}`, 'main', d, ratio, trial, PAPER.noiseStd))),
       ),
     );
+    return [...main, ...noiseTrials(tier).map((t) => spec(t.id, t.series, t.d, t.ratio, t.trial, t.noiseStd))];
   },
   runTrial(params: Params, seed: number) {
     const d = num(params, 'd');
+    const noiseStd = num(params, 'noiseStd');
     // The trial's teacher: makeInstance draws W* first from the seed's own "weights" stream, so
     // drawing it again here gives the very W* the run learns (the data streams are separate).
     const Wstar = drawTeacher(d, K, PAPER.kappa, createStreams(seed).stream('weights'));
@@ -98,7 +110,7 @@ export const fig2d: Experiment = {
         d,
         K,
         N: num(params, 'N'),
-        noiseStd: PAPER.noiseStd,
+        noiseStd,
         init: 'tensor',
         eta: PAPER.eta,
         iterations: ITERATIONS,
@@ -106,9 +118,11 @@ export const fig2d: Experiment = {
       },
       seed,
     );
-    return { ...run, noiseStd: PAPER.noiseStd, traceInverseHessian: traces.trace, traceInverseHessianSquared: traces.traceSquared };
+    return { ...run, noiseStd, traceInverseHessian: traces.trace, traceInverseHessianSquared: traces.traceSquared };
   },
-  summarize(records: readonly TrialRecord[]): Section {
+  summarize(all: readonly TrialRecord[]): Section {
+    const records = all.filter((r) => (r.params.series ?? 'main') === 'main');
+    const noise = noiseSummary(all);
     const rows = records.map((r) => ({ d: num(r.params, 'd'), ratio: num(r.params, 'ratio'), N: num(r.params, 'N'), error: r.result.diverged === true ? Infinity : Number(r.result.error), rel: r.result.diverged === true ? Infinity : Number(r.result.relError), used: String(r.result.initUsed) }));
     const ds = [...new Set(rows.map((r) => r.d))].sort((a, b) => a - b);
     const ratios = [...new Set(rows.map((r) => r.ratio))].sort((a, b) => a - b);
@@ -185,21 +199,24 @@ export const fig2d: Experiment = {
       orderClaimVerdict,
       collapse,
       theory.verdict,
+      ...noise.verdicts,
     ];
     return {
       id: 'fig2d',
       title: TITLE,
       notes: [
-        `d = 10, 25, 50; K = 5; kappa = 2; noise N(0, 0.1) read as variance 0.1 (std ${fmt(PAPER.noiseStd)}); tensor initialization; eta = 0.5; ${ITERATIONS} steps.`,
+        `d = ${ds.join(', ')}; K = 5; kappa = 2; noise N(0, 0.1) read as variance 0.1 (std ${fmt(PAPER.noiseStd)}); tensor initialization; eta = 0.5; ${ITERATIONS} steps (the full tier adds d = 100, 200).`,
+        ...noise.notes,
         ...(provisional ? ['PROVISIONAL: some records used another initialization than tensor (see results.jsonl, initUsed).'] : []),
       ],
-      figures: [{ id: 'fig2d', title: TITLE, caption: 'Mean aligned error against N/d (log-log), one curve per d; dashed: the first-order RMS error nu sqrt(tr H*^-1 / N) of the same teachers (the mean of |e| sits a little below its RMS).', vegaLite }],
+      figures: [{ id: 'fig2d', title: TITLE, caption: 'Mean aligned error against N/d (log-log), one curve per d; dashed: the first-order RMS error nu sqrt(tr H*^-1 / N) of the same teachers (the mean of |e| sits a little below its RMS).', vegaLite }, ...noise.figures],
       tables: [
         {
           title: 'Fig. 2(d): aligned error |W^T - W* M_pi|_F',
           columns: ['d', 'N/d', 'N', 'trials', 'diverged', 'mean', 'median', 'max', 'median relative', 'in regime', 'median / sqrt(d log N / N)', 'theory nu sqrt(tr H*^-1 / N)', 'RMS measured / theory'],
           rows: cells.map((c) => [c.d, c.ratio, c.ratio * c.d, c.errors.length, c.errors.filter((e) => !Number.isFinite(e)).length, fmt(mean(c.errors)), fmt(median(c.errors)), fmt(Math.max(...c.errors)), fmt(c.medianRel), c.medianRel <= RECOVERED ? 'yes' : 'no', fmt(median(c.errors) / Math.sqrt(rateOf(c.d, c.ratio * c.d))), fmt(theoryOf.get(`${c.d}/${c.ratio}`)?.predicted ?? NaN), fmt(theoryOf.get(`${c.d}/${c.ratio}`)?.rms ?? NaN)]),
         },
+        ...noise.tables,
       ],
       verdicts,
     };
