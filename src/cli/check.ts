@@ -22,6 +22,8 @@ import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
 import { nothingCheckedText, renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
 import { validateProtocol } from '../check/validateProtocol.js';
+import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
+import { prepareOutputDirectory } from './outputDirectory.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
 import { fail } from '../core/validate.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
@@ -101,6 +103,10 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
                          over to float32 are reported not applicable, with the reason
   --timeout MS           per-request timeout (default ${DEFAULT_TIMEOUT_MS})
   --json                 one JSON document on stdout instead of the human summary
+  --dump-case DIR        write each failed claim's shrunk case to DIR/<claim id>/: case.json
+                         (inputs, relucheck's expected answer, the implementation's actual
+                         one, seed, replay), bit-exact .npy files of every array and
+                         load_case.py, which loads them in NumPy (W is d x K, X is N x d)
   --pass-with-none       exit 0 when no claim (or fixture case) applied; by default a run
                          that checked nothing exits 1 (like vitest's --passWithNoTests)
 
@@ -124,6 +130,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       precision: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'dump-case': { type: 'string' },
       'pass-with-none': { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
     },
@@ -149,6 +156,11 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   const requestedPrecision = (values.precision ?? fromEnv.precision) as Precision | undefined;
   if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
   if (values['validate-protocol'] && values.fixtures) throw new UsageError('--validate-protocol and --fixtures are separate modes');
+  if (values['dump-case'] !== undefined && (values.fixtures || values['validate-protocol'])) {
+    throw new UsageError('--dump-case writes failed claims\' cases; it does not apply to --fixtures or --validate-protocol');
+  }
+  // Checked (and created) before anything runs: a bad folder is a usage error, not a lost case.
+  const dumpDir = values['dump-case'] === undefined ? undefined : prepareOutputDirectory('--dump-case', values['dump-case']);
 
   const source = values.cmd !== undefined ? `--cmd ${shellQuote(values.cmd)}` : `--impl ${shellQuote(values.impl!)}`;
   const timeoutArg = values.timeout === undefined ? '' : ` --timeout ${timeoutMs}`;
@@ -241,10 +253,16 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     ...(requestedPrecision === undefined ? {} : { precision: requestedPrecision }),
     replayPrefix,
     passWithNone,
-    onVerdict: (v) => out(renderVerdict(v)),
+    onVerdict: (v) => {
+      out(renderVerdict(v));
+      const folder = dumpDir === undefined ? undefined : dumpFailingCase(dumpDir, v);
+      if (folder !== undefined) out(`      failing case written to ${folder}/ (python3 ${folder}/load_case.py)\n`);
+    },
   });
   if (values.json) {
-    const { verdicts, counts, nothingChecked, exitCode } = report;
+    const { counts, nothingChecked, exitCode } = report;
+    // Float64Arrays of the failing cases as lists (JSON.stringify would write {"0": ...}).
+    const verdicts = report.verdicts.map((v) => (v.failingCase === undefined ? v : { ...v, failingCase: failingCaseJson(v.failingCase) }));
     io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, precision, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
   } else {
     out(`\n${renderSummary(report, passWithNone)}`);
