@@ -50,8 +50,17 @@ export interface ClaimDefinition<T> {
   arbitrary(tier: Tier): fc.Arbitrary<T>;
   /** Printable case (the instance settings and the point), for reports. */
   show(value: T): string;
-  /** Throws a ClaimViolation (or any error) when the case breaks the claim. */
-  check(impl: Implementation, value: T, context: CheckContext): Promise<void>;
+  /**
+   * Throws a ClaimViolation (or any error) when the case breaks the claim. May return one line
+   * of information about a case that held (e.g. "init error 2.3x the reference's"): never a
+   * failure, it reaches the passed verdict's `detail` (see `summarize`).
+   */
+  check(impl: Implementation, value: T, context: CheckContext): Promise<void | string>;
+  /**
+   * Folds the information lines of the cases that held into the passed verdict's one `detail`
+   * line (default {@link summarizeDetails}).
+   */
+  summarize?(details: readonly string[]): string;
   /** What the cases draw, per parameter, in words (shown by `relucheck check --list`). */
   readonly ranges?: ClaimRanges;
   /** Precisions where the claim's analysis does not carry over, with the reason. */
@@ -115,6 +124,8 @@ async function runDefinition<T>(
   let failures = 0;
   let afterFailure = 0;
   let casesDone = 0;
+  // Information lines of the cases run before any failure, in order (a passed run's detail).
+  const details: string[] = [];
   const property = fc.asyncProperty(def.arbitrary(options.tier), async (value) => {
     // Between cases is the only safe place to stop: a case may hold a child's request open.
     signal?.throwIfAborted();
@@ -122,7 +133,8 @@ async function runDefinition<T>(
     // failing case found so far.
     if (failures > 0 && ++afterFailure > (def.shrinkEvaluations ?? SHRINK_EVALUATIONS)) return;
     try {
-      await def.check(impl, value, context);
+      const detail = await def.check(impl, value, context);
+      if (typeof detail === 'string' && detail !== '' && failures === 0) details.push(detail);
     } catch (e) {
       failures++;
       throw e;
@@ -130,20 +142,21 @@ async function runDefinition<T>(
       options.onProgress?.({ claimId: def.id, casesDone: ++casesDone, casesPlanned: numRuns, shrinking: failures > 0 });
     }
   });
-  const details = await fc.check(property, {
+  const outcome = await fc.check(property, {
     seed: options.seed,
     numRuns,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
   // An abort thrown inside a case reaches fast-check as a failure; it is the caller's stop.
   signal?.throwIfAborted();
-  if (!details.failed) {
-    return { status: 'passed', numRuns: details.numRuns, seed: options.seed };
+  if (!outcome.failed) {
+    const detail = details.length === 0 ? undefined : (def.summarize ?? summarizeDetails)(details);
+    return { status: 'passed', numRuns: outcome.numRuns, seed: options.seed, ...(detail === undefined ? {} : { detail }) };
   }
-  const err = details.errorInstance;
+  const err = outcome.errorInstance;
   const message = err instanceof Error ? err.message : String(err);
-  const path = details.counterexamplePath ?? undefined;
-  const shrunk = details.counterexample ? details.counterexample[0] : undefined;
+  const path = outcome.counterexamplePath ?? undefined;
+  const shrunk = outcome.counterexample ? outcome.counterexample[0] : undefined;
   const counterexample = shrunk === undefined ? '(none)' : def.show(shrunk);
   // The named calls are replayed once for both; a claim's own hooks take precedence.
   const replayed =
@@ -160,11 +173,22 @@ async function runDefinition<T>(
     tier: options.tier,
     ...(path === undefined ? {} : { path }),
     counterexample,
-    message: `${message} [implementation ${impl.name}; ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s)]${hint === undefined ? '' : `; ${hint}`}`,
+    message: `${message} [implementation ${impl.name}; ${outcome.numRuns} case(s), shrunk ${outcome.numShrinks} time(s)]${hint === undefined ? '' : `; ${hint}`}`,
     replay: replayLine({ claimId: def.id, seed: options.seed, tier: options.tier, precision, ...(path === undefined ? {} : { path }) }),
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(failingCase === undefined ? {} : { failingCase }),
   };
+}
+
+/**
+ * The default one-line summary of the cases' information lines: the distinct lines in order,
+ * the first three in full and a count of the rest (a thorough run has 100 cases).
+ * @example summarizeDetails(['a', 'b', 'a']) // "a; b"
+ */
+export function summarizeDetails(details: readonly string[]): string {
+  const distinct = [...new Set(details)];
+  const shown = distinct.slice(0, 3).join('; ');
+  return distinct.length > 3 ? `${shown}; ... (${distinct.length - 3} more of ${details.length} cases)` : shown;
 }
 
 /** The claim's named calls; a claim that cannot name them gets no diagnosis, not a crash. */

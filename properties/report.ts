@@ -80,7 +80,7 @@ function replayOptionsText(result: Extract<ClaimResult, { status: 'failed' }>): 
 export function formatVerdict(claim: Claim, result: ClaimResult): string {
   switch (result.status) {
     case 'passed':
-      return `PASS ${claim.id} (${result.numRuns} cases, seed ${result.seed})`;
+      return `PASS ${claim.id} (${result.numRuns} cases, seed ${result.seed})${result.detail === undefined ? '' : `; info: ${result.detail}`}`;
     case 'not-applicable':
       return `N/A  ${claim.id} (${result.missing.length > 0 ? `missing ${result.missing.join(', ')}` : (result.reason ?? 'not applicable')})`;
     case 'failed':

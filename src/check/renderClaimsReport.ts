@@ -24,7 +24,7 @@ export function renderVerdict(v: ClaimVerdict): string {
   const pad = '      ';
   if (v.status === 'passed') {
     lines[0] += `  ${v.numRuns ?? '?'} runs, ${v.seconds.toFixed(1)} s`;
-    if (v.message) lines.push(`${pad}${v.message}`);
+    if (v.detail) lines.push(`${pad}info: ${v.detail}`);
   } else if (v.status === 'not-applicable') {
     lines[0] += (v.missing ?? []).length > 0 ? `  needs ${v.missing!.join(', ')}` : `  ${v.message ?? ''}`;
   } else {

@@ -36,8 +36,13 @@ export interface ClaimVerdict {
   readonly citation: string;
   readonly status: 'passed' | 'failed' | 'not-applicable' | 'errored';
   readonly seconds: number;
-  /** passed: runs and detail; failed/errored: what went wrong. */
+  /** not applicable: why; failed/errored: what went wrong. */
   readonly message?: string;
+  /**
+   * passed: one line of information that is never a failure (e.g. "init error 2.3x the
+   * reference's at N = 5e5"), from the claim's cases.
+   */
+  readonly detail?: string;
   readonly counterexample?: string;
   /**
    * A `relucheck check` command that replays exactly this claim and case (the only replay an
@@ -178,7 +183,10 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
   }
   switch (result!.status) {
     case 'passed':
-      return base(claim, options, seconds, 'passed', { numRuns: result!.numRuns, message: result!.detail });
+      return base(claim, options, seconds, 'passed', {
+        numRuns: result!.numRuns,
+        ...(result!.detail === undefined ? {} : { detail: result!.detail }),
+      });
     case 'not-applicable':
       return base(claim, options, seconds, 'not-applicable', {
         missing: result!.missing,
