@@ -1,6 +1,8 @@
 /**
  * Renders a check's verdicts for people (one block per claim, a closing count) and for
- * machines (one JSON document).
+ * machines (one JSON document). Text that can come from the implementation (messages, its
+ * stderr, counterexamples quoting its answers) is escaped and capped (core/displayText.ts)
+ * and every line of it indented, so it can neither drive the terminal nor forge a line.
  *
  * @example
  * ```ts
@@ -8,6 +10,7 @@
  * io.stdout(renderSummary(report));
  * ```
  */
+import { displayBlock, DISPLAY_LIMITS } from '../core/displayText.js';
 import type { ClaimVerdict, ClaimsCheckReport } from './runClaimsCheck.js';
 
 const LABEL: Record<ClaimVerdict['status'], string> = {
@@ -24,14 +27,16 @@ export function renderVerdict(v: ClaimVerdict): string {
   const pad = '      ';
   if (v.status === 'passed') {
     lines[0] += `  ${v.numRuns ?? '?'} runs, ${v.seconds.toFixed(1)} s`;
-    if (v.detail) lines.push(`${pad}info: ${v.detail}`);
+    if (v.detail) lines.push(...indent(displayBlock(`info: ${v.detail}`), pad));
   } else if (v.status === 'not-applicable') {
-    lines[0] += (v.missing ?? []).length > 0 ? `  needs ${v.missing!.join(', ')}` : `  ${v.message ?? ''}`;
+    lines[0] += (v.missing ?? []).length > 0 ? `  needs ${v.missing!.join(', ')}` : `  ${displayBlock(v.message ?? '').replace(/\n/g, ' ')}`;
   } else {
-    if (v.message) lines.push(...indent(v.message, pad));
-    if (v.diagnosis) lines.push(`${pad}diagnosis: ${v.diagnosis.summary}`, `${pad}  ${v.diagnosis.evidence}`);
-    if (v.counterexample) lines.push(`${pad}counterexample:`, ...indent(v.counterexample, `${pad}  `));
-    if (v.fault?.stderr) lines.push(`${pad}stderr of the implementation (last lines):`, ...indent(lastLines(v.fault.stderr, 12), `${pad}  `));
+    if (v.message) lines.push(...indent(displayBlock(v.message), pad));
+    if (v.diagnosis) lines.push(...indent(displayBlock(`diagnosis: ${v.diagnosis.summary}\n  ${v.diagnosis.evidence}`), pad));
+    // Counterexamples print matrices: a larger cap, still escaped (they quote the answers).
+    if (v.counterexample) lines.push(`${pad}counterexample:`, ...indent(displayBlock(v.counterexample, { maxLength: 4 * DISPLAY_LIMITS.block }), `${pad}  `));
+    if (v.fault?.stderr) lines.push(`${pad}stderr of the implementation (last lines):`, ...indent(displayBlock(v.fault.stderr, { maxLines: 12, maxLineLength: DISPLAY_LIMITS.line }), `${pad}  `));
+    // The replay line is built from the user's own command line: printed whole, to be pasted.
     if (v.replay) lines.push(`${pad}replay: ${v.replay}`);
   }
   return `${lines.join('\n')}\n`;
@@ -59,8 +64,4 @@ export function nothingCheckedText(passWithNone: boolean, what = 'claim'): strin
 
 function indent(text: string, pad: string): string[] {
   return text.split('\n').map((l) => `${pad}${l}`);
-}
-
-function lastLines(text: string, n: number): string {
-  return text.trimEnd().split('\n').slice(-n).join('\n');
 }

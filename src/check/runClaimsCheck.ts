@@ -17,6 +17,7 @@ import { ImplementationFault, isFault } from '../impl/ImplementationFault.js';
 import type { GuardedImplementation } from '../impl/guardedImplementation.js';
 import { checkReplayLine } from './checkReplayLine.js';
 import { EXIT } from './exitCodes.js';
+import { capLength, DISPLAY_LIMITS } from '../core/displayText.js';
 
 export { shellQuote } from './checkReplayLine.js';
 
@@ -116,7 +117,7 @@ export async function runClaimsCheck(options: ClaimsCheckOptions): Promise<Claim
       options.onClaimStart?.(claim);
       const verdict = impl
         ? await runOne(claim, impl, options)
-        : base(claim, options, 0, 'errored', { message: `implementation could not be restarted: ${deadFault!.message}`, fault: faultInfo(deadFault!) });
+        : base(claim, options, 0, 'errored', { message: capLength(`implementation could not be restarted: ${deadFault!.message}`, DISPLAY_LIMITS.block), fault: faultInfo(deadFault!) });
       verdicts.push(verdict);
       options.onVerdict?.(verdict);
       if (impl?.fault) {
@@ -164,13 +165,13 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
   if (released) faults.push(released);
   const fault = faults[0] ?? (isFault(thrown) ? thrown : undefined);
   if (fault && !fault.isWrongAnswer) {
-    return base(claim, options, seconds, 'errored', { message: fault.message, fault: faultInfo(fault, impl) });
+    return base(claim, options, seconds, 'errored', { message: capLength(fault.message, DISPLAY_LIMITS.block), fault: faultInfo(fault, impl) });
   }
   if (fault) {
     // A wrong answer (NaN, wrong shape): the claim fails whatever it concluded from it.
     const failed = result?.status === 'failed' ? result : undefined;
     return base(claim, options, seconds, 'failed', {
-      message: `implementation returned a wrong answer: ${fault.message}`,
+      message: `implementation returned a wrong answer: ${capLength(fault.message, DISPLAY_LIMITS.block)}`,
       counterexample: failed?.counterexample,
       path: failed?.path,
       fault: faultInfo(fault, impl),
@@ -179,7 +180,7 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
   }
   if (thrown !== undefined) {
     const e = thrown as Error;
-    return base(claim, options, seconds, 'errored', { message: `claim ${claim.id} threw: ${e?.stack ?? String(e)}` });
+    return base(claim, options, seconds, 'errored', { message: capLength(`claim ${claim.id} threw: ${e?.stack ?? String(e)}`, DISPLAY_LIMITS.block) });
   }
   switch (result!.status) {
     case 'passed':
@@ -249,7 +250,9 @@ function precisionOf(impl: SupervisedImplementation, options: ClaimsCheckOptions
   return options.precision ?? impl.precision ?? 'float64';
 }
 
+/** The fault for the verdict: its message and stderr are the implementation's text, so capped (JSON and text alike). */
 function faultInfo(fault: ImplementationFault, impl?: SupervisedImplementation) {
   const stderr = fault.stderr || impl?.stderrTail?.() || '';
-  return { kind: fault.kind, message: fault.message, stderr };
+  const tail = stderr.length > 2 * DISPLAY_LIMITS.block ? stderr.slice(-2 * DISPLAY_LIMITS.block) : stderr;
+  return { kind: fault.kind, message: capLength(fault.message, DISPLAY_LIMITS.block), stderr: tail };
 }

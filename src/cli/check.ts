@@ -26,6 +26,7 @@ import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
 import { prepareOutputDirectory } from './outputDirectory.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
 import { fail } from '../core/validate.js';
+import { capLength, displayBlock, displayLine, DISPLAY_LIMITS } from '../core/displayText.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
 import { PROTOCOL_VERSION } from '../protocol/messages.js';
 import { LIMITS, nonEmptyOption, parseIntegerOption, parseReplayPath } from './optionValues.js';
@@ -204,7 +205,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     return reportStartFault(err, values.json, io);
   }
   const describeImpl = implementationInfo(first, values.cmd ?? values.impl!);
-  out(`relucheck check: ${describeImpl.name}\n  capabilities: ${describeImpl.capabilities.join(', ') || '(none)'}\n`);
+  out(`relucheck check: ${displayLine(describeImpl.name, DISPLAY_LIMITS.name + describeImpl.source.length + 3)}\n  capabilities: ${describeImpl.capabilities.join(', ') || '(none)'}\n`);
   const precision = precisionInfo(requestedPrecision, values.precision !== undefined, first);
   out(`  ${precisionText(precision)}\n`);
 
@@ -224,9 +225,9 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
           const label = { passed: 'PASS ', failed: 'FAIL ', 'not-applicable': 'N/A  ', errored: 'ERROR' }[r.status];
           const why = r.status === 'not-applicable' ? `  ${[...new Set(r.skipped.map((s) => s.reason))].join('; ')}` : '';
           out(`${label} ${caseTitle(r)}${why}\n`);
-          for (const m of r.mismatches) out(`      case ${r.id}, ${m.message}\n`);
-          if (r.error) out(`      ${r.error}\n`);
-          if (r.hint) out(`      ${r.hint}\n`);
+          for (const m of r.mismatches) out(`${pad(displayBlock(`case ${r.id}, ${m.message}`))}\n`);
+          if (r.error) out(`${pad(displayBlock(r.error))}\n`);
+          if (r.hint) out(`${pad(displayBlock(r.hint))}\n`);
         }
         out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
         if (nothingChecked) out(nothingCheckedText(passWithNone, 'fixture case'));
@@ -345,21 +346,36 @@ function environmentOptions(env: CheckEnvironment): { seed: number; tier: Tier; 
   }
 }
 
+/**
+ * The implementation as --json describes it. Its name and self-description are its own text:
+ * capped (JSON escapes the control characters itself), so a 1 MB name cannot make a 1 MB
+ * document.
+ */
 function implementationInfo(impl: SupervisedImplementation, source: string) {
   const handshake = (impl as { handshake?: { protocol: number; implementation: Record<string, unknown> } }).handshake;
+  const about = handshake
+    ? Object.fromEntries(
+        Object.entries(handshake.implementation).map(([k, v]) => [k, typeof v === 'string' ? capLength(v, DISPLAY_LIMITS.name) : v]),
+      )
+    : undefined;
   return {
-    name: impl.name,
+    name: capLength(impl.name, DISPLAY_LIMITS.name + source.length + 3),
     source,
     capabilities: [...impl.capabilities],
-    ...(handshake ? { protocol: handshake.protocol, about: handshake.implementation } : {}),
+    ...(handshake ? { protocol: handshake.protocol, about } : {}),
   };
+}
+
+/** Indents every line of an already escaped block under a verdict. */
+function pad(block: string, by = '      '): string {
+  return block.split('\n').map((l) => `${by}${l}`).join('\n');
 }
 
 function reportStartFault(err: ImplementationFault, json: boolean, io: CliIo): number {
   if (json) {
-    io.stdout(`${JSON.stringify({ error: { kind: err.kind, message: err.message, stderr: err.stderr }, exitCode: EXIT.usage }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ error: { kind: err.kind, message: capLength(err.message, DISPLAY_LIMITS.block), stderr: err.stderr }, exitCode: EXIT.usage }, null, 2)}\n`);
   } else {
-    io.stderr(`relucheck check: ERROR (${err.kind}) ${err.message}\n`);
+    io.stderr(`relucheck check: ERROR (${err.kind}) ${displayBlock(err.message).replace(/\n/g, '\n  ')}\n`);
     if (err.stderr) io.stderr(`stderr of the implementation (last lines):\n${indentTail(err.stderr)}\n`);
   }
   return EXIT.usage;
@@ -373,20 +389,20 @@ async function runValidateProtocol(command: string, timeoutMs: number, json: boo
     return exitCode;
   }
   io.stdout(`relucheck check --validate-protocol: ${command}\n`);
-  for (const s of result.steps) io.stdout(`  ${s.outcome === 'ok' ? 'ok   ' : 'FAIL '} ${s.request}${s.outcome === 'ok' ? '' : `: ${s.outcome}`}\n`);
+  for (const s of result.steps) io.stdout(`  ${s.outcome === 'ok' ? 'ok   ' : 'FAIL '} ${s.request}${s.outcome === 'ok' ? '' : `: ${displayLine(s.outcome, DISPLAY_LIMITS.block)}`}\n`);
   if (result.ok) {
     io.stdout(`protocol OK: ${result.messages} messages, every one valid against schemas/protocol/\n`);
   } else {
     const v = result.firstViolation!;
-    io.stdout(`first violation (${v.kind}): ${v.reason}\n`);
-    if (v.message) io.stdout(`  message #${v.message.n} (${v.message.direction}): ${v.message.line.slice(0, 300)}\n`);
+    io.stdout(`first violation (${v.kind}): ${displayLine(v.reason, DISPLAY_LIMITS.block)}\n`);
+    if (v.message) io.stdout(`  message #${v.message.n} (${v.message.direction}): ${displayLine(v.message.line, 300)}\n`);
     if (v.stderr) io.stdout(`stderr of the implementation (last lines):\n${indentTail(v.stderr)}\n`);
   }
   return exitCode;
 }
 
 function indentTail(text: string): string {
-  return text.trimEnd().split('\n').slice(-12).map((l) => `  ${l}`).join('\n');
+  return pad(displayBlock(text, { maxLines: 12, maxLineLength: DISPLAY_LIMITS.line }), '  ');
 }
 
 /** A folder of the package (fixtures/), found by walking up from this file. */

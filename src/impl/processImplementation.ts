@@ -13,6 +13,7 @@
  * await impl.close!();
  * ```
  */
+import { capLength, DISPLAY_LIMITS } from '../core/displayText.js';
 import type { Dataset, Weights } from '../core/layout.js';
 import { decodeFloat64Array, decodeScalar, encodeFloat64Array, WireFormatError } from '../protocol/float64Codec.js';
 import { wireWeights } from '../protocol/messages.js';
@@ -138,7 +139,8 @@ export async function processImplementation(options: ConnectionOptions): Promise
   // defineProperties, not Object.assign: `fault` must stay a live getter.
   Object.defineProperties(guarded, {
     name: {
-      value: handshake.implementation.name ? `${handshake.implementation.name} (${options.command})` : options.command,
+      // The name is the implementation's own text: capped here, escaped where it is shown.
+      value: handshake.implementation.name ? `${capLength(handshake.implementation.name, DISPLAY_LIMITS.name)} (${options.command})` : options.command,
       enumerable: true,
     },
     handshake: { value: handshake, enumerable: true },

@@ -7,15 +7,16 @@
  * writeFileSync('report.html', await renderHtml(report, provenance));
  * ```
  */
+import { displayLine, DISPLAY_LIMITS } from '../../core/displayText.js';
 import type { TableSpec, VerdictStatus } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 import { familyText, sensitivityTables } from './markdown.js';
 import { provenanceText, type Provenance } from './provenance.js';
 import { renderSvg } from './renderSvg.js';
 
-/** Escapes text for HTML. */
+/** Escapes text for HTML; control characters are shown escaped and the length capped (core/displayText.ts). */
 export function escapeHtml(text: string | number): string {
-  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return displayLine(String(text), DISPLAY_LIMITS.block).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function table(t: Pick<TableSpec, 'columns' | 'rows'>, cls = ''): string {

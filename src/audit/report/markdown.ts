@@ -8,6 +8,7 @@
  * writeFileSync('report.md', renderMarkdown(buildReport(records, seed), currentProvenance({ tier: 'quick', masterSeed: seed })));
  * ```
  */
+import { displayLine, DISPLAY_LIMITS } from '../../core/displayText.js';
 import type { TableSpec } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 import { provenanceText, type Provenance } from './provenance.js';
@@ -23,8 +24,21 @@ export function sensitivityTables(report: Report, section: string): TableSpec[] 
   return report.verdicts.filter((v) => v.section === section && v.sensitivity).map((v) => v.sensitivity as TableSpec);
 }
 
+/**
+ * Text for report.md: control characters escaped and capped (core/displayText.ts), HTML
+ * neutralised (a Markdown viewer renders raw HTML: a `<script>` or `<img src=...>` from a
+ * record must show as text). Notes and captions are written as Markdown (`\|w\|`), so only
+ * table cells escape `|` (a value must not split its cell).
+ * @example markdownText('<script>x</script>') // '&lt;script>x&lt;/script>'
+ */
+export function markdownText(v: string | number): string {
+  return displayLine(String(v).replace(/\n/g, ' '), DISPLAY_LIMITS.block)
+    .replace(/&(?=[#A-Za-z])/g, '&amp;') // an entity could spell any character
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;'); // a tag or comment; "N < 5" and "<=" stay readable
+}
+
 function cell(v: string | number): string {
-  return String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return markdownText(v).replace(/(?<!\\)\|/g, '\\|');
 }
 
 /** A Markdown table. */
@@ -46,12 +60,12 @@ export function renderMarkdown(report: Report, provenance: Provenance): string {
   out.push(familyText(report), '');
   out.push(markdownTable({ columns: ['status', 'claim', 'tolerance', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.tolerance ?? '-', v.citation, v.evidence]) }), '');
   for (const s of report.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const n of s.notes) out.push(`- ${n}`);
+    out.push(`## ${markdownText(s.title)}`, '');
+    for (const n of s.notes) out.push(`- ${markdownText(n)}`);
     out.push('');
-    for (const f of s.figures) out.push(`![${f.title}](figures/${f.id}.svg)`, '', `*${f.title}.* ${f.caption}`, '');
-    for (const t of s.tables) out.push(`### ${t.title}`, '', markdownTable(t), '');
-    for (const t of sensitivityTables(report, s.title)) out.push(`### ${t.title}`, '', markdownTable(t), '');
+    for (const f of s.figures) out.push(`![${markdownText(f.title)}](figures/${encodeURIComponent(f.id)}.svg)`, '', `*${markdownText(f.title)}.* ${markdownText(f.caption)}`, '');
+    for (const t of s.tables) out.push(`### ${markdownText(t.title)}`, '', markdownTable(t), '');
+    for (const t of sensitivityTables(report, s.title)) out.push(`### ${markdownText(t.title)}`, '', markdownTable(t), '');
   }
   return `${out.join('\n')}\n`;
 }
