@@ -10,9 +10,9 @@
  *   rho of the squared error (noiseless GD from W* + a perturbation), and
  *   c4 = |W^T - W*|_F^2 / (lambda^2 kappa^4 K^5 (d log N / N)(|W*|_F^2 + nu^2)) after noisy GD
  *   from W* has converged;
- * - the largest radius constant c (on the doubling grid 2^j) for which the population Hessian
- *   stayed positive definite at every point drawn on the sphere |W - W*|_F = c s_K / (lambda
- *   kappa^3 K^2); the search stops at radius s_K (then c is reported as a lower bound).
+ * - the largest radius constant c for which the population Hessian stayed positive definite
+ *   at every point drawn on the sphere |W - W*|_F = c s_K / (lambda kappa^3 K^2): doubling,
+ *   then bisection; the search stops at radius |W*|_F (then c is reported as a lower bound).
  *
  * Population quantities are the closed forms of src/core/population (exact, no sampling).
  *
@@ -49,8 +49,15 @@ const SAMPLES_PER_PARAMETER = 40;
  * of its measure is missed with probability 0.75^8 = 10%: a coarse probe, stated as such.
  */
 const POINTS = 8;
-/** The radius search: c = 2^j from 2^-4 up, until radius s_K. */
+/**
+ * The radius search: c = 2^j from 2^-4 up, until the Hessian is not PD at some sphere point
+ * or the radius reaches |W*|_F (the ball then holds W = 0, where the model degenerates; the
+ * search used to stop at s_K, where 46 of 54 full-tier instances were still PD, so the
+ * reported c was the cap's own value). Then RADIUS_BISECTIONS bisections in log c between the
+ * last PD c and the first that was not: c to a factor 2^(1/64), about 1%.
+ */
 const C_START = 2 ** -4;
+const RADIUS_BISECTIONS = 6;
 /** Start of the contraction run: |W0 - W*|_F = 0.05 s_K (inside the basin in every run measured). */
 const START_RADIUS = 0.05;
 /** The contraction is measured until the error falls by this factor (well above rounding). */
@@ -72,7 +79,8 @@ export const CONSTANTS: readonly { key: string; label: string; claim: string; ci
 /** The experiment. */
 export const constants: Experiment = {
   id: 'constants',
-  revision: 1,
+  // 2: the radius searched past s_K (to |W*|_F) and bisected; records the radius over s_K.
+  revision: 2,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = GRID[tier];
@@ -112,20 +120,37 @@ export const constants: Experiment = {
       maxGap = Math.max(maxGap, gap(W));
     }
     const c2 = maxGap / (Math.sqrt(K ** 5 * logRate) * (t.frobenius + nu));
-    // Lemma 5.1's radius: double c while the Hessian stays PD on the sphere of its radius.
+    // Lemma 5.1's radius: double c while the Hessian stays PD on the sphere of its radius, up
+    // to radius |W*|_F; then bisect (in log c) between the last PD c and the first that is not.
     const sphere = streams.stream('radius-sphere');
-    let cRadius = 0;
-    let capped = false;
-    for (let c = C_START; ; c *= 2) {
+    const pdAt = (c: number) => {
       const r = basinRadius(t, c);
-      if (r > t.sK) {
-        capped = true;
+      for (let m = 0; m < POINTS; m++) if (!(eig(sampleOnSphere(Wstar, r, sphere)).min > 0)) return false;
+      return true;
+    };
+    const cCap = C_START * 2 ** Math.floor(Math.log2(t.frobenius / basinRadius(t, C_START)));
+    let cRadius = 0;
+    let cFail = Infinity;
+    for (let c = C_START; c <= cCap; c *= 2) {
+      if (!pdAt(c)) {
+        cFail = c;
         break;
       }
-      let pd = true;
-      for (let m = 0; m < POINTS && pd; m++) pd = eig(sampleOnSphere(Wstar, r, sphere)).min > 0;
-      if (!pd) break;
       cRadius = c;
+    }
+    // The grid's last c may stop short of |W*|_F by up to a factor 2: try the cap itself.
+    const cTop = t.frobenius / basinRadius(t, 1);
+    if (!Number.isFinite(cFail) && cRadius > 0) {
+      if (pdAt(cTop)) cRadius = cTop;
+      else cFail = cTop;
+    }
+    const capped = !Number.isFinite(cFail);
+    if (!capped && cRadius > 0) {
+      for (let step = 0; step < RADIUS_BISECTIONS; step++) {
+        const mid = Math.sqrt(cRadius * cFail);
+        if (pdAt(mid)) cRadius = mid;
+        else cFail = mid;
+      }
     }
     // The largest stable step near W* is 2 / lambda_max(H(W*)); 1 / lambda_max is safely inside.
     const eta = 1 / atStar.max;
@@ -165,6 +190,9 @@ export const constants: Experiment = {
       statError: Math.sqrt(e2),
       cRadius,
       cRadiusIsLowerBound: capped,
+      // The radius itself, over s_K (Lemma 5.2's ball is s_K / 2) and over |W*|_F (the cap).
+      radiusOverSK: basinRadius(t, cRadius) / t.sK,
+      radiusOverFrobenius: basinRadius(t, cRadius) / t.frobenius,
     };
   },
   summarize(records: readonly TrialRecord[]): Section {
@@ -210,7 +238,7 @@ export const constants: Experiment = {
       notes: [
         `Grid: full tier d in {10, 20}, K in {2, 3, 5}, kappa in {1.5, 2, 4}, 3 instances each (quick: d in {10, 20}, K in {3, 5}, kappa in {2, 4}, 1 each). N = ${SAMPLES_PER_PARAMETER} dK; noise std ${fmt(PAPER.noiseStd)} for c2 and c4.`,
         `mu: smallest eigenvalue of the population Hessian (closed form) at W*; L: largest over W* and ${POINTS} uniform points of the ball of radius s_K/2, where c2 is also maximized; eta = 1 / lambda_max(H(W*)) for the GD runs.`,
-        `radius c: the largest c = 2^j (from ${C_START}) with the population Hessian positive definite at ${POINTS} uniform points of the sphere of radius c s_K / (lambda kappa^3 K^2); the search stops at radius s_K, so in ${capped} of ${rows.length} instances c is only a lower bound (the Hessian stayed PD up to radius s_K).`,
+        `radius c: the largest c with the population Hessian positive definite at ${POINTS} uniform points of the sphere of radius c s_K / (lambda kappa^3 K^2), found by doubling from ${C_START} and ${RADIUS_BISECTIONS} bisections (about 1%); the search stops at radius |W*|_F, so in ${capped} of ${rows.length} instances c is only a lower bound (PD up to radius |W*|_F). Radius over s_K: median ${fmt(quantile(rows.map((r) => Number(r.result.radiusOverSK)), 0.5))}, range ${fmt(Math.min(...rows.map((r) => Number(r.result.radiusOverSK))))}-${fmt(Math.max(...rows.map((r) => Number(r.result.radiusOverSK))))} (Lemma 5.2's ball is s_K / 2; Theorem 4.2's at the property suite's c = 0.5 is 0.5 / (lambda kappa^3 K^2) of s_K).`,
         'Verdicts: a log-linear fit of each constant on log d, log K, log kappa across instances, 90% bootstrap intervals; a lower-bound constant whose interval for some slope lies below 0 shrinks as that setting grows, so no absolute constant makes the lemma hold across the range (and symmetrically for upper bounds).',
       ],
       figures: [{ id: 'constants', title: TITLE, caption: 'Each constant per instance against kappa (log-log), colour K, shape d.', vegaLite }],
