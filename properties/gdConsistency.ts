@@ -2,7 +2,9 @@
  * A gradient-descent run must be what it says (Zhang et al. Algorithm 1): T steps of
  * W <- W - eta grad L_N(W) with the implementation's own gradient, and a loss trace of T + 1
  * values L_N(W^0..W^T). Checked against the implementation's gradient and loss, stepped by
- * hand, to rounding.
+ * hand, to rounding. Also from W0 = 0, where every pre-activation is exactly 0: the first step
+ * must be the declared kink convention's, W^1 = (relu'(0) eta / N) sum_i y_i x_i in every
+ * column (zeroWeights.ts), and the run from there is hand-stepped like any other.
  *
  * @example
  * ```ts
@@ -17,6 +19,7 @@ import { gamma, gradientRoundingBound, inputRoundings, lossRoundingBound } from 
 import { ClaimViolation, expectAtMost } from './violation.js';
 import type { Dataset, Weights } from '../src/core/layout.js';
 import type { Implementation } from '../src/impl/Implementation.js';
+import { gradientAtZero, gradientAtZeroBound, maxAbsDifference, zeroWeights } from './zeroWeights.js';
 
 /** GD equals T hand-made steps with the implementation's own gradient. */
 export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; readonly etaTenths: number }>({
@@ -38,12 +41,26 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
       { method: 'gradientDescent', data: inst.data, W0, eta: c.etaTenths / 10, iterations: c.T },
       { method: 'loss', data: inst.data, W: W0 },
       { method: 'gradient', data: inst.data, W: W0 },
+      { method: 'gradientDescent', data: inst.data, W0: zeroWeights(W0.d, W0.K), eta: c.etaTenths / 10, iterations: 1 },
     ];
   },
-  async check(impl, c, { unitRoundoff: u }) {
+  async check(impl, c, { unitRoundoff: u, reluAtZero }) {
     const inst = materialize(c.instance);
     const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
-    await expectHandStepped(impl, inst.data, W0, c.etaTenths / 10, c.T, u);
+    const eta = c.etaTenths / 10;
+    await expectHandStepped(impl, inst.data, W0, eta, c.T, u);
+    const zero = zeroWeights(W0.d, W0.K);
+    const first = await impl.gradientDescent!(inst.data, { W0: zero, eta, iterations: 1 });
+    const g0 = gradientAtZero(inst.data, W0.K, reluAtZero);
+    let gmax = 0;
+    for (const g of g0) gmax = Math.max(gmax, Math.abs(g));
+    expectAtMost(
+      `max |W^1 - (relu'(0) eta / N) sum_i y_i x_i| from W0 = 0 (every w_k . x_i = 0) under relu'(0) = ${reluAtZero} (${reluAtZero === 1 ? 'z >= 0' : 'z > 0'} mask)`,
+      maxAbsDifference(first.W.data, g0.map((g) => -eta * g)),
+      SAFETY * (eta * gradientAtZeroBound(inst.data, u) + gamma(2 + inputRoundings(u), u) * eta * gmax),
+      `rounding bound x${SAFETY} (eta ${eta})`,
+    );
+    await expectHandStepped(impl, inst.data, zero, eta, c.T, u, 'W0 = 0');
   },
 });
 

@@ -6,8 +6,11 @@
  * changes sign inside it: the loss is then an exact quadratic along the stencil and the
  * central difference equals the directional derivative up to rounding alone. The tolerance
  * is the rounding bound of `rounding.ts` times SAFETY; nothing is tuned. At a kink the
- * derivative does not exist, and the claim is that the reported directional derivative lies
- * between the two one-sided ones.
+ * derivative does not exist: the reported directional derivative must be the one-sided one
+ * of the side the declared kink convention stands for (relu'(0) = 1, the default: the side
+ * where the kink's pre-activation is positive; relu'(0) = 0: where it is negative), and at
+ * W = 0, where every pre-activation is 0, the gradient and HVP must be the convention's
+ * closed forms (zeroWeights.ts).
  *
  * @example
  * ```ts
@@ -22,7 +25,9 @@ import { caseArbitrary, direction, materialize, pointNear, showCase, type ClaimC
 import { defineClaim } from './defineClaim.js';
 import { absDot, centralDifferenceOf, dot, oneSidedDerivative, shifted } from './finiteDifferences.js';
 import { gamma, gradientRoundingBound, inputRoundings, pointRounding } from './rounding.js';
-import { expectAtMost, expectBetween } from './violation.js';
+import { expectAtMost } from './violation.js';
+import { gradientAtZero, gradientAtZeroBound, hvpAtZero, hvpAtZeroBound, maxAbsDifference, zeroWeights } from './zeroWeights.js';
+import type { ReluAtZero } from '../src/impl/Implementation.js';
 
 /**
  * Multiplier on the derived rounding bounds. The bounds are worst-case sums (each already an
@@ -108,14 +113,28 @@ export const gradientFull = defineClaim<ClaimCase>({
   },
 });
 
+/** v rounded to 12 significant bits (exact: a power-of-two scaling and an integer rounding). */
+function round12(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const scale = 2 ** (11 - Math.floor(Math.log2(Math.abs(v))));
+  return Math.round(v * scale) / scale;
+}
+
 /**
- * The case's data with sample 0 moved exactly onto unit 0's hyperplane:
- * x_0 = (w_01, -w_00, 0, ...), so w_0 . x_0 = p - p = 0 exactly in floating point.
+ * The case's data with sample 0 moved exactly onto unit 0's hyperplane: w_00 and w_01 are
+ * rounded to 12 significant bits and x_0 = (w_01, -w_00, 0, ...), so w_0 . x_0 = p - p = 0.
+ * The 12 bits make it exact for every implementation: the product p = w_00 w_01 (24 bits) is
+ * exact in float64 and in float32, so no summation order and no fused multiply-add (which
+ * BLAS dot products use, and which turns an unrounded w_01 (-w_00) + fl(w_00 w_01) into the
+ * product's rounding error, a tiny z of either sign) can leave the kink.
  */
 function onKink(c: ClaimCase): { data: Dataset; W: Weights } {
   const inst = materialize(c.instance);
-  const W = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
-  const { d, K } = W;
+  const near = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
+  const { d, K } = near;
+  const W: Weights = { d, K, data: Float64Array.from(near.data) };
+  W.data[0] = round12(W.data[0]);
+  W.data[1] = round12(W.data[1]);
   const X = Float64Array.from(inst.data.X);
   const y = Float64Array.from(inst.data.y);
   X.fill(0, 0, d);
@@ -144,7 +163,24 @@ function oneSidedStep(data: Dataset, W: Weights, U: Float64Array): number {
   return Number.isFinite(hmax) ? hmax / 4 : 1;
 }
 
-/** At an exact kink, `<grad, U>` lies between the one-sided derivatives along U. */
+/**
+ * The side of the kink at sample 0, unit 0 whose one-sided derivative along U the convention
+ * stands for: +1 when moving along +U makes w_0 . x_0 positive (dz > 0) and relu'(0) = 1, or
+ * negative and relu'(0) = 0; -1 otherwise. With dz = 0 both sides agree.
+ */
+function conventionSide(data: Dataset, W: Weights, U: Float64Array, reluAtZero: ReluAtZero): 1 | -1 {
+  let dz = 0;
+  for (let j = 0; j < W.d; j++) dz += U[j] * data.X[j];
+  const positive = dz >= 0 ? 1 : -1;
+  return reluAtZero === 1 ? positive : (-positive as 1 | -1);
+}
+
+const conventionName = (c: ReluAtZero) => `relu'(0) = ${c} (${c === 1 ? 'z >= 0' : 'z > 0'} mask)`;
+
+/**
+ * At an exact kink, `<grad, U>` is the one-sided derivative along U on the side of the
+ * declared convention; at W = 0 the gradient is that convention's closed form.
+ */
 export const gradientAtKink = defineClaim<ClaimCase>({
   id: 'gradient-at-kink',
   needs: ['loss', 'gradient'],
@@ -154,29 +190,89 @@ export const gradientAtKink = defineClaim<ClaimCase>({
   show: showCase,
   diagnosisCalls: (c) => {
     const { data, W } = onKink(c);
-    return [{ method: 'gradient', data, W }, { method: 'loss', data, W }];
+    return [{ method: 'gradient', data, W }, { method: 'gradient', data, W: zeroWeights(W.d, W.K) }, { method: 'loss', data, W }];
   },
-  async check(impl, c, { unitRoundoff }) {
+  async check(impl, c, { unitRoundoff, reluAtZero }) {
     const { data, W } = onKink(c);
     const g = await impl.gradient!(data, W);
     const U = direction(W, c.point.seed, 'kink-direction');
     const h = oneSidedStep(data, W, U);
-    // x_0 = (w_01, -w_00, 0, ...) stays on the kink after a conversion to float32 too: both
-    // products round alike, so w_0 . x_0 = 0 exactly in the implementation's format.
+    // x_0 = (w_01, -w_00, 0, ...) with 12-bit entries stays on the kink in float32 too: the
+    // conversion and both products are exact, so w_0 . x_0 = 0 in the implementation's format.
     const right = await oneSidedDerivative(impl, data, W, U, h, 1, g, unitRoundoff);
     const left = await oneSidedDerivative(impl, data, W, U, h, -1, g, unitRoundoff);
+    const side = conventionSide(data, W, U, reluAtZero);
+    const matched = side === 1 ? right : left;
     const eg = gradientRoundingBound(data, W, unitRoundoff);
-    const tol = SAFETY * (Math.max(right.tol, left.tol) + absDot(eg, U) + gamma(U.length) * absDot(g, U));
-    expectBetween(
-      '<grad, U> at a kink (w_0 . x_0 = 0)',
-      dot(g, U),
-      Math.min(left.fd, right.fd),
-      Math.max(left.fd, right.fd),
+    const tol = SAFETY * (matched.tol + absDot(eg, U) + gamma(U.length) * absDot(g, U));
+    expectAtMost(
+      `|<grad, U> - ${side === 1 ? 'right' : 'left'} derivative| at a kink (w_0 . x_0 = 0) under ${conventionName(reluAtZero)}`,
+      Math.abs(dot(g, U) - matched.fd),
       tol,
-      `one-sided derivatives left ${left.fd}, right ${right.fd}; h ${h}`,
+      `<grad, U> ${dot(g, U)}; one-sided derivatives left ${left.fd}, right ${right.fd}; h ${h}; rounding bound x${SAFETY}`,
+    );
+    // W = 0: every pre-activation is 0, so the whole gradient is the convention's.
+    const zero = zeroWeights(W.d, W.K);
+    const g0 = await impl.gradient!(data, zero);
+    expectAtMost(
+      `max |grad L_N(0) - (-(relu'(0)/N) sum_i y_i x_i)| at W = 0 (every w_k . x_i = 0) under ${conventionName(reluAtZero)}`,
+      maxAbsDifference(g0, gradientAtZero(data, W.K, reluAtZero)),
+      SAFETY * gradientAtZeroBound(data, unitRoundoff),
+      `rounding bound x${SAFETY}`,
     );
   },
 });
+
+/**
+ * The HVP at an exact kink against a one-sided difference of the gradient on the declared
+ * convention's side: the gradient is affine in t on each side, g(W + t u) = g_s + t H_s u,
+ * so (g(W + 2 s h u) - g(W + s h u)) / (s h) is H_s u up to rounding, and H_s u is the
+ * Gauss-Newton HVP with the kink's mask at relu'(0).
+ */
+async function checkHvpAtKink(
+  impl: Parameters<typeof centralDifferenceOf>[0],
+  c: ClaimCase,
+  unitRoundoff: number,
+  reluAtZero: ReluAtZero,
+): Promise<void> {
+  const { data, W } = onKink(c);
+  const u = direction(W, c.point.seed, 'kink-hvp-u');
+  const v = direction(W, c.point.seed, 'kink-hvp-v');
+  const h = oneSidedStep(data, W, u);
+  const s = conventionSide(data, W, u, reluAtZero);
+  const W1 = shifted(W, u, s * h);
+  const W2 = shifted(W, u, 2 * s * h);
+  const g1 = await impl.gradient!(data, W1);
+  const g2 = await impl.gradient!(data, W2);
+  const Hu = await impl.hvp!(data, W, u);
+  const Hv = await impl.hvp!(data, W, v);
+  let fd = 0;
+  for (let q = 0; q < v.length; q++) fd += (v[q] * (g2[q] - g1[q])) / (s * h);
+  const e1 = gradientRoundingBound(data, W1, unitRoundoff);
+  const e2 = gradientRoundingBound(data, W2, unitRoundoff);
+  let tol = 0;
+  for (let q = 0; q < v.length; q++) tol += (Math.abs(v[q]) * (e1[q] + e2[q])) / h;
+  let wn = 0;
+  for (let q = 0; q < v.length; q++) wn += (Math.abs(W.data[q]) + 2 * h * Math.abs(u[q])) ** 2;
+  tol += (2 * pointRounding(unitRoundoff) * Math.sqrt(dot(Hv, Hv)) * Math.sqrt(wn)) / h;
+  let xs = 0;
+  for (let q = 0; q < data.X.length; q++) xs += data.X[q] * data.X[q];
+  tol += (gamma(data.n + data.d + W.K + 2 + 3 * inputRoundings(unitRoundoff), unitRoundoff) * W.K * xs) / data.n;
+  expectAtMost(
+    `|<v, H u> - one-sided difference of <v, grad> (${s === 1 ? 'right' : 'left'})| at a kink (w_0 . x_0 = 0) under ${conventionName(reluAtZero)}`,
+    Math.abs(dot(v, Hu) - fd),
+    SAFETY * tol,
+    `<v, H u> ${dot(v, Hu)}, fd ${fd}, h ${h}, rounding bound x${SAFETY}`,
+  );
+  const u0 = direction(W, c.point.seed, 'zero-hvp-u');
+  const H0 = await impl.hvp!(data, zeroWeights(W.d, W.K), u0);
+  expectAtMost(
+    `max |H(0) u - (relu'(0)/N) sum_i x_i sum_l u_l . x_i| at W = 0 (every w_k . x_i = 0) under ${conventionName(reluAtZero)}`,
+    maxAbsDifference(H0, hvpAtZero(data, u0, W.K, reluAtZero)),
+    SAFETY * hvpAtZeroBound(data, u0, W.K, unitRoundoff),
+    `rounding bound x${SAFETY}`,
+  );
+}
 
 /**
  * v^T J u mode for the Hessian-vector product: `<v, H u>` against the central difference of
@@ -192,9 +288,16 @@ export const hvpDirectional = defineClaim<ClaimCase>({
   show: showCase,
   diagnosisCalls: (c) => {
     const { data, W } = pointOf(c);
-    return [{ method: 'hvp', data, W, u: direction(W, c.point.seed, 'hvp-u') }, { method: 'gradient', data, W }];
+    const kink = onKink(c);
+    return [
+      { method: 'hvp', data, W, u: direction(W, c.point.seed, 'hvp-u') },
+      { method: 'hvp', data: kink.data, W: kink.W, u: direction(kink.W, c.point.seed, 'kink-hvp-u') },
+      { method: 'hvp', data: kink.data, W: zeroWeights(W.d, W.K), u: direction(W, c.point.seed, 'zero-hvp-u') },
+      { method: 'gradient', data, W },
+    ];
   },
-  async check(impl, c, { unitRoundoff }) {
+  async check(impl, c, { unitRoundoff, reluAtZero }) {
+    await checkHvpAtKink(impl, c, unitRoundoff, reluAtZero);
     const { data, W } = pointOf(c);
     const u = direction(W, c.point.seed, 'hvp-u');
     const v = direction(W, c.point.seed, 'hvp-v');

@@ -11,6 +11,7 @@ import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
 import { GAP_BUGS } from './gapBugs.js';
+import { KINK_BUGS } from './kinkBugs.js';
 import { withGdUpdate } from './withGdUpdate.js';
 import { clippedGd, safeguardedGd } from './farStartBugs.js';
 import { withGradient, withKernel, type PlantedBug } from './slippedKernel.js';
@@ -205,13 +206,17 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
   { name: 'GD clips the gradient norm at 20', caughtBy: 'gd-far-start', make: clippedGd },
   { name: 'GD halves the step when |grad| > 20', caughtBy: 'gd-far-start', make: safeguardedGd },
   ...GAP_BUGS,
-];
-
-/** Bugs no property can see, listed and not counted. */
-export const INVISIBLE_BUGS: readonly { readonly name: string; readonly why: string; make(): Implementation }[] = [
   {
     name: 'mask 1{w.x > 0} instead of >= 0',
-    why: 'differs only at exact kinks, where both values are one-sided derivatives (gradient-at-kink accepts either)',
+    caughtBy: 'gradient-at-kink',
     make: () => withGradient('strict mask', { mask: 'strict' }),
   },
+  ...KINK_BUGS,
 ];
+
+/**
+ * Bugs no property can see, listed and not counted. Empty since the kink convention became a
+ * declaration: the z > 0 mask under the default relu'(0) = 1, once listed here, is caught by
+ * gradient-at-kink (kinkBugs.ts).
+ */
+export const INVISIBLE_BUGS: readonly { readonly name: string; readonly why: string; make(): Implementation }[] = [];

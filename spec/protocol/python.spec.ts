@@ -100,7 +100,7 @@ const bugs: [string, string | null, string | null, string, RegExp][] = [
   ['no-mask', 'no mask (linear-network gradient)', 'gradient-fd-directional', 'empirical.json', /^gradient\[0\]: actual/],
   ['residual-without-y', 'residual without y (loss and gradient)', 'stationarity-noiseless', 'empirical.json', /^loss: actual/],
   ['gd-ignores-eta', 'GD ignores eta (always 0.05)', 'gd-consistency', 'gd.json', /^iterates\[0\]: actual/],
-  // Invisible to every claim (both twins pass the kink claim); only the exact_kink fixture sees it.
+  // Undeclared z > 0: both twins fail gradient-at-kink (held to the default relu'(0) = 1).
   // Undeclared, it is told its kink convention differs from the default (and what to declare).
   ['strict-indicator', 'mask 1{w.x > 0} instead of >= 0', 'gradient-at-kink', 'empirical.json', /^gradient: kink convention differs from the default one \(declare reluAtZero: 0\)/],
   ['population-missing-noise', null, null, 'population.json', /^loss: actual 0, expected 0\.125/],

@@ -9,6 +9,9 @@
  * handshake and the float64 claims; RELUCHECK_TORCH=all adds the pytest run with the planted
  * bugs (each solver imports torch in its own process: about 20 s on a quiet machine).
  */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCheckCommand } from '../../src/cli/check.js';
 import type { CliIo } from '../../src/cli/usage.js';
@@ -33,6 +36,19 @@ async function check(args: string[]) {
   return { code, out };
 }
 
+/** A temporary folder holding only the exact-kink cases of fixtures/. */
+function exactKinkFixtures(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'relucheck-kinks-'));
+  for (const name of readdirSync('fixtures').filter((f) => f.endsWith('.json'))) {
+    const doc = JSON.parse(readFileSync(join('fixtures', name), 'utf8')) as { groups: { cases: { flags: string[] }[] }[] };
+    doc.groups = doc.groups
+      .map((g) => ({ ...g, cases: g.cases.filter((c) => c.flags.includes('exact_kink')) }))
+      .filter((g) => g.cases.length > 0);
+    if (doc.groups.length > 0) writeFileSync(join(dir, name), JSON.stringify(doc));
+  }
+  return dir;
+}
+
 describe.skipIf(!torchVersion)(`relucheck.torch (${why})`, () => {
   it('declares relu\'(0) = 0 and its dtype\'s precision in the handshake (float32 here; float64 in python/tests)', async () => {
     const impl = await processImplementation({ command: served('model32'), timeoutMs: 60_000 });
@@ -51,6 +67,21 @@ describe.skipIf(!torchVersion)(`relucheck.torch (${why})`, () => {
     const bad = doc.verdicts.filter((v) => v.status === 'failed' || v.status === 'errored');
     expect(bad, JSON.stringify(bad, null, 1).slice(0, 3000)).toEqual([]);
     expect(doc.counts.passed).toBeGreaterThanOrEqual(12);
+    expect(r.code).toBe(0);
+  });
+
+  // npm test: the exact-kink cases only (a folder of them; the dense-Hessian cases take ~10 s of
+  // double-backward HVPs); RELUCHECK_TORCH=all: every fixture.
+  it("a float64 torch model passes the golden fixtures, the exact-kink ones held to its declared relu'(0) = 0", async () => {
+    const dir = process.env.RELUCHECK_TORCH === 'all' ? 'fixtures' : exactKinkFixtures();
+    const r = await check(['--cmd', served('model64'), '--fixtures', '--fixtures-dir', dir, '--json']);
+    type Case = { status: string; flags: string[]; reluAtZero?: { value: number; from: string } };
+    const doc = JSON.parse(r.out) as { counts: Record<string, number>; cases: Case[] };
+    const bad = doc.cases.filter((c) => c.status === 'failed' || c.status === 'errored');
+    expect(bad, JSON.stringify(bad, null, 1).slice(0, 3000)).toEqual([]);
+    const kinks = doc.cases.filter((c) => c.flags.includes('exact_kink'));
+    expect(kinks.map((c) => [c.status, c.reluAtZero])).toEqual(kinks.map(() => ['passed', { value: 0, from: 'declared' }]));
+    expect(kinks.length).toBe(5);
     expect(r.code).toBe(0);
   });
 

@@ -67,16 +67,18 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
   },
   {
     id: 'gradient-at-kink',
-    title: 'at a kink the reported derivative lies between the one-sided derivatives',
-    citation: { paper: ZHANG, where: 'eq. (3.2), indicator >= 0' },
-    statement: 'min(D-, D+) <= <grad L_N(W), U> <= max(D-, D+) when some w_k . x_i = 0',
+    title: "at a kink the reported derivative is the one-sided derivative of the declared relu'(0)",
+    citation: { paper: ZHANG, where: "eq. (3.2), indicator >= 0 (relu'(0) = 1) or the declared > 0" },
+    statement:
+      "<grad L_N(W), U> = D+ or D- (the side where w_0 . x_0 has the sign relu'(0) stands for) when w_0 . x_0 = 0; grad L_N(0) = -(relu'(0)/N) sum_i y_i x_i per unit",
     constants: {},
   },
   {
     id: 'hvp-fd',
     title: 'Hessian-vector product equals the central difference of the gradient (v^T J u)',
     citation: { paper: ZHANG, where: 'Section 5 (Gauss-Newton Hessian off kinks)' },
-    statement: '<v, H(W) u> = d/dt <v, grad L_N(W + tu)>, to rounding, off kinks',
+    statement:
+      "<v, H(W) u> = d/dt <v, grad L_N(W + tu)>, to rounding, off kinks; at a kink the one-sided one of the declared relu'(0), and H(0) u = (relu'(0)/N) sum_i x_i sum_l u_l . x_i",
     constants: {},
   },
   {
@@ -139,7 +141,8 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
     id: 'gd-consistency',
     title: 'a gradient-descent run is T steps W <- W - eta grad L_N(W) with a loss trace of T + 1 values',
     citation: { paper: ZHANG, where: 'Algorithm 1' },
-    statement: 'W^T and L_N(W^0..W^T) equal hand-made steps with the implementation\'s own gradient, to rounding',
+    statement:
+      "W^T and L_N(W^0..W^T) equal hand-made steps with the implementation's own gradient, to rounding; from W0 = 0, W^1 = (relu'(0) eta/N) sum_i y_i x_i per unit",
     constants: {},
   },
   {

@@ -112,7 +112,7 @@ BUGS = {
     "no-mask": {"gradient": gradient_handler(mask="none")},
     "residual-without-y": {"gradient": gradient_handler(use_y=False), "loss": loss_handler(use_y=False)},
     "gd-ignores-eta": {"gd": gd_ignoring_eta},
-    # Invisible to the claims (differs only at exact kinks); the exact_kink fixture sees it.
+    # Differs only at exact kinks: gradient-at-kink and the exact_kink fixtures see it.
     "strict-indicator": {"gradient": gradient_handler(mask="strict")},
     "population-missing-noise": {"populationLoss": population_loss_without_noise},
     "hvp-without-mask": {"hvp": hvp_without_mask},
