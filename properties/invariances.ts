@@ -231,7 +231,15 @@ export const scalingInvariance = defineClaim<ClaimCase & { readonly log2c: numbe
   },
 });
 
-/** The same call twice gives bit-identical answers (loss, gradient, and GD when offered). */
+/** Samples of the init data set: enough for the moments to be finite, cheap for any init. */
+export const DETERMINISM_INIT_N = 2000;
+
+/**
+ * The same call twice gives bit-identical answers (loss, gradient, and GD and init when
+ * offered). Init gets the same request seed twice: the seed is the method's only randomness
+ * (InitRequest), so an init that keeps state between calls (a call counter, a shared
+ * generator) fails.
+ */
 export const determinism = defineClaim<ClaimCase>({
   id: 'determinism',
   needs: ['loss', 'gradient'],
@@ -253,6 +261,14 @@ export const determinism = defineClaim<ClaimCase>({
       const b = await impl.gradientDescent(data, req);
       expectIdentical('GD final W twice', a.W.data, b.W.data);
       expectIdentical('GD loss trace twice', a.loss, b.loss);
+    }
+    if (impl.capabilities.includes('init') && impl.tensorInit) {
+      // The case's teacher on its own larger sample (the case's N <= 60 is too few for moments).
+      const initData = materialize({ ...c.instance, N: DETERMINISM_INIT_N }).data;
+      const request = { K: c.instance.K, seed: (c.instance.seed ^ 0x5bd1e995) >>> 0 };
+      const a = await impl.tensorInit(initData, request);
+      const b = await impl.tensorInit(initData, request);
+      expectIdentical(`init W0 twice (seed ${request.seed}, N = ${DETERMINISM_INIT_N})`, a.data, b.data);
     }
   },
 });

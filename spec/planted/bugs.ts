@@ -171,6 +171,17 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
     },
   },
   {
+    // An init that keeps state between calls: the request seed plus a call counter, so the
+    // same request twice gives two different W0 (each a fine initialization on its own).
+    name: 'init keeps a call counter (same seed, different W0)',
+    caughtBy: 'determinism',
+    make: () => {
+      const ref = referenceImplementation();
+      let calls = 0;
+      return { ...ref, name: 'init call counter', tensorInit: async (data, req) => ref.tensorInit!(data, { ...req, seed: (req.seed + calls++) >>> 0 }) };
+    },
+  },
+  {
     name: 'init uses only the first 1000 samples (error stops falling with N)',
     caughtBy: 'tensor-init-rate',
     make: () => {

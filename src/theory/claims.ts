@@ -134,7 +134,7 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
     id: 'determinism',
     title: 'the same call twice gives bit-identical results',
     citation: { paper: 'relucheck', where: 'reproducibility requirement' },
-    statement: 'loss, gradient and GD are pure functions of their inputs',
+    statement: 'loss, gradient, GD and init (for a fixed request seed) are pure functions of their inputs',
     constants: {},
   },
   {
