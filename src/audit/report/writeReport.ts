@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fail } from '../../core/validate.js';
 import { RESULTS_FILE } from '../runner/resultsFile.js';
 import { buildReport, type Report } from './buildReport.js';
 import { renderHtml } from './html.js';
@@ -26,17 +27,24 @@ export interface Written {
   readonly markdown: string;
   readonly verdicts: string;
   readonly provenance: Provenance;
+  /** Torn last lines left out ("DIR/results.jsonl line N"), for a warning. */
+  readonly torn: readonly string[];
 }
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
   /** Fixed provenance (specs, or rebuilding a report byte for byte); default: this checkout, now. */
   readonly provenance?: Provenance;
+  /** Refuse directories that hold no record at all (`relucheck report`: an empty report is no report). */
+  readonly requireRecords?: boolean;
 }
 
 /** Builds the report of `dirs` into `out` (which may be one of them). */
 export async function writeReport(dirs: readonly string[], out: string, options: WriteReportOptions = {}): Promise<Written> {
   const loaded = loadRecords(dirs);
+  if (options.requireRecords && loaded.records.length === 0) {
+    fail('DIR', 'the results.jsonl of DIR hold no trial record; run relucheck audit into DIR first', dirs.join(' '));
+  }
   const report = buildReport(loaded.records, loaded.masterSeed);
   const provenance = options.provenance ?? currentProvenance({ tier: report.tier, masterSeed: report.masterSeed });
   mkdirSync(join(out, 'figures'), { recursive: true });
@@ -52,5 +60,5 @@ export async function writeReport(dirs: readonly string[], out: string, options:
   writeFileSync(html, await renderHtml(report, provenance, svgs));
   writeFileSync(markdown, renderMarkdown(report, provenance));
   writeFileSync(verdicts, `${JSON.stringify(verdictsJson(report, provenance), null, 2)}\n`);
-  return { report, html, markdown, verdicts, provenance };
+  return { report, html, markdown, verdicts, provenance, torn: loaded.torn };
 }

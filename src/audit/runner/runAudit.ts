@@ -18,7 +18,8 @@ import { allTrials } from '../experiments/registry.js';
 import type { AuditTier, TrialSpec } from '../experiments/types.js';
 import { createProgress } from './progress.js';
 import { assertCurrentRevisions } from './revisions.js';
-import { openResults, readResults, RESULTS_FILE } from './resultsFile.js';
+import { assertWritableRecord } from './recordValidation.js';
+import { invalidLinesText, openResults, readResults, RESULTS_FILE } from './resultsFile.js';
 import { inShard, type Shard } from './shard.js';
 import { runOnWorkers } from './workerPool.js';
 
@@ -57,7 +58,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   assertIntegerInRange('--workers', o.workers, 1, 256);
   mkdirSync(o.out, { recursive: true });
   const path = join(o.out, RESULTS_FILE);
-  const existing = readResults(path).records;
+  const read = readResults(path, '--out');
+  if (read.invalid.length > 0) {
+    fail('--out', `${invalidLinesText(path, read.invalid)}; fix or delete those lines (their trials then rerun), or use another --out`, o.out);
+  }
+  const existing = read.records;
   const seeds = new Set(existing.map((r) => r.masterSeed));
   if (seeds.size > 0 && !seeds.has(o.masterSeed)) {
     fail('--seed', `${path} holds results of seed ${[...seeds].join(', ')}; resume with that seed or use another --out`, o.masterSeed);
@@ -72,6 +77,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
       `${resumed ? `, ${resumed} already in ${path}` : ''}, ${o.workers} worker(s)\n`,
   );
   const progress = createProgress({ total: todo.length, totalCost: todo.reduce((a, t) => a + t.cost, 0), isTTY: o.isTTY, write: o.write });
+  if (read.torn !== undefined) o.write(`${path} line ${read.torn} is a torn record (a run killed mid-write): cut off, its trial reruns\n`);
   const sink = openResults(path);
   const failed: string[] = [];
   let ran = 0;
@@ -80,6 +86,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
       workers: o.workers,
       masterSeed: o.masterSeed,
       onRecord: (record, trial) => {
+        assertWritableRecord(record);
         sink.append(record);
         ran++;
         progress.done(record.id, trial.cost, record.ms);
