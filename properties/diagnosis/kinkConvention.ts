@@ -1,12 +1,12 @@
 /**
- * The two subgradient conventions at a kink (w_k . x_i = 0 exactly): relu'(0) = 1 (relucheck's
- * `z >= 0`) and relu'(0) = 0 (`z > 0`, PyTorch, TensorFlow, JAX). relucheck's core computes the
- * first; this file turns its answers into the second, which differs only in the terms of the
- * (sample, unit) pairs on a kink.
+ * The (sample, unit) pairs on a kink (w_k . x_i = 0 exactly), where the two subgradient
+ * conventions, relu'(0) = 1 (relucheck's `z >= 0`) and relu'(0) = 0 (`z > 0`, PyTorch,
+ * TensorFlow, JAX), differ. The core computes either (core/kernel.ts and empiricalHvp take
+ * `reluAtZero`); the kink-convention hypothesis names these pairs.
  *
  * @example
  * ```ts
- * if (exactKinks(data, W).length > 0) g0 = strictMaskGradient(data, W, g1);
+ * if (exactKinks(data, W).length > 0) console.log('a convention question');
  * ```
  */
 import type { Dataset, Weights } from '../../src/core/layout.js';
@@ -32,29 +32,4 @@ export function exactKinks(data: Dataset, W: Weights): Kink[] {
     }
   }
   return out;
-}
-
-function residual(data: Dataset, W: Weights, i: number): number {
-  const { d, X } = data;
-  let out = 0;
-  for (let k = 0; k < W.K; k++) {
-    let z = 0;
-    for (let j = 0; j < d; j++) z += W.data[k * d + j] * X[i * d + j];
-    if (z > 0) out += z;
-  }
-  return out - data.y[i];
-}
-
-/**
- * The `z > 0` gradient from the `z >= 0` one: drops (1/N) r_i x_i from unit k's block for
- * every kink (i, k). Written into `grad` (and returned).
- * @example strictMaskGradient(data, W, g)
- */
-export function strictMaskGradient(data: Dataset, W: Weights, grad: Float64Array, kinks = exactKinks(data, W)): Float64Array {
-  const { n, d, X } = data;
-  for (const { sample: i, unit: k } of kinks) {
-    const r = residual(data, W, i);
-    for (let j = 0; j < d; j++) grad[k * d + j] -= (r * X[i * d + j]) / n;
-  }
-  return grad;
 }

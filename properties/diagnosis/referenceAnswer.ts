@@ -18,7 +18,6 @@ import { populationHvp } from '../../src/core/population/populationHessian.js';
 import { populationLoss } from '../../src/core/population/populationLoss.js';
 import type { ReluAtZero } from '../../src/impl/Implementation.js';
 import { answerFrom, type Answer } from './answerOf.js';
-import { strictMaskGradient } from './kinkConvention.js';
 import { readAsCOrderDxK, readVector, writeAsCOrderDxK } from './weightLayout.js';
 
 /** How the reference computes: the kink convention, and the mistakes it may replay. */
@@ -32,8 +31,7 @@ export interface ReferenceVariant {
 
 function gradientAt(data: Dataset, W: Weights, reluAtZero: ReluAtZero): { loss: number; grad: Float64Array } {
   const grad = new Float64Array(W.data.length);
-  const L = lossAndGradient(data, W, grad);
-  if (reluAtZero === 0) strictMaskGradient(data, W, grad);
+  const L = lossAndGradient(data, W, grad, reluAtZero);
   return { loss: L, grad };
 }
 
