@@ -182,8 +182,17 @@ export interface Claim {
   readonly citation: Citation;
   /** Capabilities the implementation must offer; otherwise the verdict is not-applicable. */
   readonly needs: readonly Capability[];
-  /** False-alarm budget per run of the claim on a correct implementation (0 for exact claims). */
+  /**
+   * False-alarm budget per thorough run of the claim on a correct implementation (0 for exact
+   * claims): the probability that a correct implementation fails it. See falseAlarmBudgets.
+   */
   readonly falseAlarmBudget: number;
+  /**
+   * The budget per run of each tier (per-case probability x the tier's cases, a union bound);
+   * absent: falseAlarmBudget at every tier. The suite's budgets (properties/suiteBudget.ts) are
+   * the sums of these over the claims.
+   */
+  readonly falseAlarmBudgets?: Readonly<Record<Tier, number>>;
   /** The ranges of the cases it draws (for `relucheck check --list` and docs). */
   readonly ranges?: ClaimRanges;
   /** Precisions at which the claim is not applicable, with the reason. */

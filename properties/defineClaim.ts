@@ -40,7 +40,7 @@ export interface ClaimDefinition<T> {
   readonly needs: readonly Capability[];
   /**
    * Probability that one case of a correct implementation fails (0 for exact claims). The
-   * claim's budget is this times the thorough tier's number of cases (a union bound).
+   * claim's budget at a tier is this times the tier's number of cases (a union bound).
    */
   readonly falseAlarmPerCase: number;
   /** Cases per tier. */
@@ -98,6 +98,11 @@ export function defineClaim<T>(def: ClaimDefinition<T>): Claim {
     citation: theory.citation,
     needs: def.needs,
     falseAlarmBudget: Math.min(1, def.falseAlarmPerCase * def.runs.thorough),
+    falseAlarmBudgets: {
+      quick: Math.min(1, def.falseAlarmPerCase * def.runs.quick),
+      default: Math.min(1, def.falseAlarmPerCase * def.runs.default),
+      thorough: Math.min(1, def.falseAlarmPerCase * def.runs.thorough),
+    },
     ...(def.ranges === undefined ? {} : { ranges: def.ranges }),
     ...(def.notApplicableAt === undefined ? {} : { notApplicableAt: def.notApplicableAt }),
     run: (impl, options) => runDefinition(def, impl, options),

@@ -1,6 +1,8 @@
 // Flake check: the whole property suite on the reference under many global seeds.
 // A correct implementation fails a claim only within its stated false-alarm budget, so the
-// expected count is 0 (and at most about sum of budgets x seeds).
+// number of failures over S seeds has mean at most (the tier's suite budget) x S
+// (properties/suiteBudget.ts); the check fails when the observed count is improbable under
+// that bound (Poisson tail below 0.01), and prints each claim's failures beside its budget.
 // Usage: npm run build && node scripts/flake-check.mjs [seeds=50] [tier=default] [firstSeed=1]
 //   CLAIMS=contraction,geometric-convergence restricts the run to those claim ids.
 //   SUITE=activations runs the activation-family claims (relucheck's own core) instead.
@@ -8,6 +10,7 @@ import { claims as reluClaims } from '../dist/properties/index.js';
 import { activationClaims, referenceActivationSubject } from '../dist/properties/activations/index.js';
 import { formatClaimFailure } from '../dist/properties/report.js';
 import { referenceImplementation } from '../dist/src/impl/reference.js';
+import { claimFalseAlarm, SUITE_FALSE_ALARM_BUDGET, suiteFalseAlarm } from '../dist/properties/suiteBudget.js';
 
 const seeds = Number(process.argv[2] ?? 50);
 const tier = process.argv[3] ?? 'default';
@@ -33,10 +36,17 @@ for (let s = first; s < first + seeds; s++) {
   }
   process.stderr.write(`seed ${s - first + 1}/${seeds} done (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }
-let budget = 0;
 for (const c of checked) {
-  budget += c.falseAlarmBudget;
-  console.log(`${c.id.padEnd(32)} failures ${failures.get(c.id)}/${seeds}  budget per thorough run (union bound) ${c.falseAlarmBudget.toExponential(2)}${notApplicable.has(c.id) ? '  (not applicable)' : ''}`);
+  console.log(`${c.id.padEnd(32)} failures ${failures.get(c.id)}/${seeds}  budget per ${tier} run (union bound) ${claimFalseAlarm(c, tier).toExponential(2)}${notApplicable.has(c.id) ? '  (not applicable)' : ''}`);
 }
+// P(X >= total) for X ~ Poisson(mean): the failures of independent runs, each run's chance of
+// any failure at most the budget (Poisson dominates the binomial sum's upper tail for small p).
+const budget = suiteFalseAlarm(checked, tier);
+const mean = budget * seeds;
+let term = Math.exp(-mean);
+let below = 0;
+for (let k = 0; k < total; k++) { below += term; term *= mean / (k + 1); }
+const tail = total === 0 ? 1 : Math.max(0, 1 - below);
 console.log(`flake check: ${total} failure(s) over ${seeds} seeds x ${checked.length} claims, tier ${tier} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-process.exitCode = total === 0 ? 0 : 1;
+console.log(`budget: these claims ${budget.toExponential(2)} per ${tier} run (the suite states ${SUITE_FALSE_ALARM_BUDGET[tier] ?? 'n/a'}), so at most ${mean.toFixed(2)} expected over ${seeds} seeds; P(>= ${total}) <= ${tail.toExponential(2)}${tail < 0.01 ? ': MORE FAILURES THAN THE BUDGET ALLOWS' : ''}`);
+process.exitCode = tail < 0.01 ? 1 : 0;

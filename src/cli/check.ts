@@ -302,6 +302,7 @@ function listClaims(claims: readonly Claim[] | undefined, json: boolean, io: Cli
     citation: `${c.citation.paper}, ${c.citation.where}`,
     needs: [...c.needs],
     falseAlarmBudget: c.falseAlarmBudget,
+    ...(c.falseAlarmBudgets === undefined ? {} : { falseAlarmBudgets: c.falseAlarmBudgets }),
     ...(c.ranges === undefined ? {} : { ranges: c.ranges }),
     ...(c.notApplicableAt === undefined ? {} : { notApplicableAt: c.notApplicableAt }),
   }));
