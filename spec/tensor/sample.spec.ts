@@ -12,9 +12,15 @@ import { ValidationError } from '../../src/core/validate.js';
 
 describe('tensor initialization on samples', () => {
   it('at N = 2e4 (d = 10, K = 5, kappa = 2) beats standard-Gaussian random init on most seeds', () => {
-    // Calibration (recorded on branch tensor with this code, seeds 1..8): tensor 0.144 0.224 0.161 0.248 0.181
-    // 0.118 0.264 0.186; random 1.92 2.66 2.32 2.36 1.96 2.05 1.96 2.04. The bound 0.5 on each
-    // tensor error is about twice the largest of the 8; "most" is the issue's criterion.
+    // Calibration (recorded for this spec, d = 10, K = 5, kappa = 2, N = 2e4, seeds 1..64, once
+    // with mathjs' eigensolver in topEigenvectors' Rayleigh-Ritz step and once with the
+    // tred2 + QL one that replaced it, which differ only in eigenvector signs): tensor errors
+    // have median ~0.15 and a tail, 4 of the 128 above 0.5 (0.55, 0.73, 0.76, 0.82; max 0.822),
+    // none above 1; random init's smallest over the 64 seeds is 1.55 (median ~2). The earlier
+    // bound 0.5 ("twice the largest of 8 seeds") sat inside that tail: a reshuffle of the Ritz
+    // vectors' signs alone put seed 4 at 0.73. The bound 1.0 lies between the two
+    // distributions (0 of 128 tensor runs above it, no random run below 1.55); "most" is the
+    // issue's criterion.
     const rows: string[] = [];
     let wins = 0;
     for (const seed of [1, 2, 3, 4, 5]) {
@@ -23,7 +29,7 @@ describe('tensor initialization on samples', () => {
       const r = alignedError(randomInit(10, 5, createStreams(seed).stream('random-init')), inst.Wstar).relative;
       rows.push(`seed ${seed}: tensor ${t.toFixed(3)}, random ${r.toFixed(3)}`);
       if (t < r) wins++;
-      expect(t, rows.join('; ') + ' (bound 0.5)').toBeLessThan(0.5);
+      expect(t, rows.join('; ') + ' (bound 1.0)').toBeLessThan(1.0);
     }
     expect(wins, rows.join('; ')).toBeGreaterThanOrEqual(4);
   });

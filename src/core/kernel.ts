@@ -68,7 +68,9 @@ export function loss(data: Dataset, W: Weights): number {
     const r = networkOutput(w, d, K, X, i * d) - y[i];
     total += r * r;
   }
-  return (0.5 * total) / n;
+  // The same final roundings as lossAndGradient (times 1/n, not divided by n), so the two agree
+  // to the last bit; (0.5 * total) / n differed in the last place for some data.
+  return 0.5 * total * (1 / n);
 }
 
 /**

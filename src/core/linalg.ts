@@ -1,14 +1,16 @@
 /**
- * Small dense linear algebra on row-major Float64Arrays, delegating factorizations to mathjs
- * (its QR and symmetric eigensolver are well tested; our matrices here are at most a few
- * hundred on a side and off the hot path).
+ * Small dense linear algebra on row-major Float64Arrays: a Householder QR for Haar-random
+ * orthonormal frames and the symmetric eigensolver of {@link denseSymmetricEigen} (tred2 +
+ * implicit QL). Written here rather than taken from mathjs, whose import alone cost about
+ * 3 s of every `import('relucheck')` and `relucheck check`; mathjs stays a dev dependency,
+ * the independent reference the specs compare these routines with.
  *
  * @example
  * ```ts
  * const Q = haarOrthonormal(5, 3, stream); // 5 x 3, orthonormal columns, Haar distributed
  * ```
  */
-import { eigs, qr } from 'mathjs';
+import { denseSymmetricEigen } from './curvature/denseSymmetricEigen.js';
 import type { RandomStream } from './random.js';
 
 /**
@@ -17,18 +19,54 @@ import type { RandomStream } from './random.js';
  * without that fix the distribution is not uniform). Row-major.
  */
 export function haarOrthonormal(n: number, m: number, stream: RandomStream): Float64Array {
-  const G: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < m; j++) row.push(stream.normal());
-    G.push(row);
-  }
-  const { Q, R } = qr(G) as unknown as { Q: number[][]; R: number[][] };
+  // Same draw order as always (row by row), so a seed gives the same Gaussian matrix G.
+  const A = new Float64Array(n * m);
+  for (let t = 0; t < n * m; t++) A[t] = stream.normal();
   const out = new Float64Array(n * m);
-  for (let j = 0; j < m; j++) {
-    const sign = R[j][j] < 0 ? -1 : 1;
-    for (let i = 0; i < n; i++) out[i * m + j] = sign * Q[i][j];
+  for (let j = 0; j < m; j++) out[j * m + j] = 1;
+  // Householder: H_k = I - 2 v_k v_k^T (v_k unit, zero above row k) maps column k of the
+  // partly reduced A onto alpha_k e_k, alpha_k = -sign(a_kk) |a_k:,k| (no cancellation);
+  // alpha_k is R's diagonal. Q = H_0 ... H_{m-1} restricted to its first m columns.
+  const vs: Float64Array[] = [];
+  const signs = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    let norm = 0;
+    for (let i = k; i < n; i++) norm += A[i * m + k] * A[i * m + k];
+    norm = Math.sqrt(norm);
+    const v = new Float64Array(n);
+    if (norm === 0) {
+      // A zero column (probability zero for Gaussian G): no reflection, R_kk = 0, sign +1.
+      vs.push(v);
+      signs[k] = 1;
+      continue;
+    }
+    const alpha = A[k * m + k] > 0 ? -norm : norm;
+    signs[k] = alpha < 0 ? -1 : 1;
+    let vnorm = 0;
+    for (let i = k; i < n; i++) {
+      v[i] = A[i * m + k] - (i === k ? alpha : 0);
+      vnorm += v[i] * v[i];
+    }
+    vnorm = Math.sqrt(vnorm);
+    for (let i = k; i < n; i++) v[i] /= vnorm;
+    for (let j = k; j < m; j++) {
+      let s = 0;
+      for (let i = k; i < n; i++) s += v[i] * A[i * m + j];
+      for (let i = k; i < n; i++) A[i * m + j] -= 2 * s * v[i];
+    }
+    vs.push(v);
   }
+  for (let k = m - 1; k >= 0; k--) {
+    const v = vs[k];
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let i = k; i < n; i++) s += v[i] * out[i * m + j];
+      for (let i = k; i < n; i++) out[i * m + j] -= 2 * s * v[i];
+    }
+  }
+  // Fix each column's sign so that R's diagonal is positive: Q is then unique for full-rank G
+  // and Haar distributed (Mezzadri 2007).
+  for (let j = 0; j < m; j++) if (signs[j] < 0) for (let i = 0; i < n; i++) out[i * m + j] = -out[i * m + j];
   return out;
 }
 
@@ -45,28 +83,11 @@ export interface SymmetricEigen {
  * @example symmetricEigen(new Float64Array([2, 0, 0, 1]), 2).values // [1, 2]
  */
 export function symmetricEigen(A: Float64Array, n: number): SymmetricEigen {
-  const M: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) row.push(0.5 * (A[i * n + j] + A[j * n + i]));
-    M.push(row);
-  }
-  const res = eigs(M) as unknown as {
-    values: number[];
-    eigenvectors: { value: number; vector: number[] }[];
-  };
-  const pairs = res.eigenvectors
-    .map((e) => ({ value: e.value, vector: e.vector }))
-    .sort((a, b) => a.value - b.value);
-  const values = new Float64Array(n);
+  const M = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) M[i * n + j] = 0.5 * (A[i * n + j] + A[j * n + i]);
+  const { values, vectors: V } = denseSymmetricEigen(M, n); // ascending; eigenvector k = column k
   const vectors = new Float64Array(n * n);
-  pairs.forEach((p, k) => {
-    values[k] = p.value;
-    let norm = 0;
-    for (const v of p.vector) norm += v * v;
-    norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < n; j++) vectors[k * n + j] = p.vector[j] / norm;
-  });
+  for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) vectors[k * n + j] = V[j * n + k];
   return { values, vectors };
 }
 

@@ -3,7 +3,7 @@
  * (EISPACK tred2, as ported in JAMA, public domain) followed by implicit QL
  * ({@link tridiagonalEigen}). About 4/3 n^3 + 3 n^3 flops.
  *
- * Why not mathjs `eigs` (which src/core/linalg.ts uses for K x K Gram matrices): measured on
+ * Why not mathjs `eigs` (which src/core/linalg.ts once used for K x K Gram matrices): measured on
  * this machine it takes 69 ms at n = 50, 1.2 s at n = 150 and 17 s at n = 300 (Jacobi sweeps
  * over number[][]), while this routine takes about a millisecond at n = 150. Hessians here
  * have n = dK in the hundreds, so the dense path would otherwise dominate every probe.
