@@ -76,7 +76,12 @@ describe('architecture', () => {
         .split('\n')
         .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
         .join('\n');
-      for (const spec of importsOf(file)) if (spec.startsWith('node:')) impure.push(`${relative(ROOT, file)}: ${spec}`);
+      for (const spec of importsOf(file)) {
+        // The single exception: src/core/lazyDependency.ts requires heavy CommonJS packages on
+        // first use (node:module's createRequire) to keep them off the import path.
+        if (spec === 'node:module' && relative(ROOT, file) === join('src', 'core', 'lazyDependency.ts')) continue;
+        if (spec.startsWith('node:')) impure.push(`${relative(ROOT, file)}: ${spec}`);
+      }
       for (const word of ['Math.random(', 'Date.now(', 'process.', 'console.']) {
         if (code.includes(word)) impure.push(`${relative(ROOT, file)}: ${word}`);
       }

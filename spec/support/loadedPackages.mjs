@@ -1,9 +1,11 @@
 // Prints (JSON) the npm packages that importing a module loads, in load order:
 //   node spec/support/loadedPackages.mjs dist/src/index.js
 // A resolve hook (module.register, run on Node's loader thread) reports every bare specifier
-// it resolves back over a MessagePort. Used by spec/package/lazyImports.spec.ts to show that
-// heavy dependencies stay off the import path; a static grep would miss a transitive import.
-import { register } from 'node:module';
+// it resolves back over a MessagePort, and CommonJS packages a module require()s (Node 20's
+// hooks do not see those) are read from the CommonJS cache afterwards. Used by
+// spec/package/lazyImports.spec.ts to show that heavy dependencies stay off the import path;
+// a static grep would miss a transitive import.
+import { createRequire, register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -31,4 +33,9 @@ register(`data:text/javascript,${encodeURIComponent(hook)}`, { data: { port: por
 await import(pathToFileURL(resolve(entry)).href);
 // Let the last messages from the loader thread arrive.
 await new Promise((r) => setTimeout(r, 50));
+const cjs = createRequire(import.meta.url)('node:module')._cache;
+for (const file of Object.keys(cjs)) {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(file);
+  if (m && !seen.includes(m[1])) seen.push(m[1]);
+}
 console.log(JSON.stringify(seen));

@@ -12,8 +12,13 @@
  * const x = streams.stream('inputs').normal();
  * ```
  */
-import normal from '@stdlib/random-base-normal';
+import type normalModule from '@stdlib/random-base-normal';
+import { lazyDependency } from './lazyDependency.js';
 import { assertIntegerInRange } from './validate.js';
+
+// Required on the first stream, not at import (see lazyDependency: the generator and its
+// Mersenne Twister are some 400 small CommonJS modules).
+const normalPackage = lazyDependency<typeof normalModule>('@stdlib/random-base-normal');
 
 /** A deterministic source of standard normal and uniform [0, 1) draws. */
 export interface RandomStream {
@@ -69,7 +74,7 @@ export function createStream(masterSeed: number, name: string): RandomStream {
   assertIntegerInRange('seed', masterSeed, 0, MAX_SEED);
   // mt19937's init_by_array takes any uint32 words; the trailing constant keeps the array
   // non-trivial even for seed 0 and the empty name.
-  const rand = normal.factory(0, 1, { seed: [masterSeed >>> 0, fnv1a(name), 0x9e3779b9] });
+  const rand = normalPackage().factory(0, 1, { seed: [masterSeed >>> 0, fnv1a(name), 0x9e3779b9] });
   const uniform = rand.PRNG;
   return {
     name,

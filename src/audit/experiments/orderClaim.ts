@@ -19,7 +19,7 @@
  * v.verdict.status; v.verdict.test?.pValue; v.verdict.sensitivity;
  * ```
  */
-import quantileT from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as quantileT } from '../../core/stats/studentTQuantile.js';
 import { jointFit } from './jointFit.js';
 import { tCdf } from './tCdf.js';
 import { fmt } from './stats.js';

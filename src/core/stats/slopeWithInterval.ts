@@ -9,7 +9,7 @@
  * // slope - halfWidth <= -1 <= slope + halfWidth
  * ```
  */
-import quantileT from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as quantileT } from './studentTQuantile.js';
 import { assertIntegerInRange, fail } from '../validate.js';
 import { lineSums } from './fitLine.js';
 
