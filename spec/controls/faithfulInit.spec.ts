@@ -45,18 +45,25 @@ describe('faithful init as a whole', () => {
   });
 
   it('recovers W* (aligned, orientation included) and does better with 50x the data', async () => {
+    // Medians over 8 request seeds, not means over 4: single runs have a heavy tail at both
+    // sizes (relative errors up to 2.0 at N = 4000 and 0.95 at N = 2e5 over seeds 1..12),
+    // and which seed lands in it is chaotic: perturbing W* by 5e-16 (the Householder QR that
+    // replaced mathjs' in makeInstance) moved seed 3 at N = 4000 from 2.005 to 0.969, which
+    // alone turned the 4-seed mean from passing (0.40 < 0.97 / 2) to failing (0.41 > 0.71 / 2).
+    // Medians over seeds 1..8 with the current instances: 0.63 at N = 4000, 0.17 at N = 2e5.
     const impl = FAITHFUL_FAMILY[0].make();
-    const mean = async (N: number): Promise<number> => {
-      let total = 0;
-      for (let s = 1; s <= 4; s++) {
+    const median = async (N: number): Promise<number> => {
+      const errors: number[] = [];
+      for (let s = 1; s <= 8; s++) {
         const inst = makeInstance({ d: 3, K: 2, kappa: 1.1, N, noiseStd: 0, seed: 100 + s });
         const W = await impl.tensorInit!(inst.data, { K: 2, seed: s });
-        total += alignedError(W, inst.Wstar).error / Math.hypot(...inst.Wstar.data);
+        errors.push(alignedError(W, inst.Wstar).error / Math.hypot(...inst.Wstar.data));
       }
-      return total / 4;
+      errors.sort((a, b) => a - b);
+      return (errors[3] + errors[4]) / 2;
     };
-    const small = await mean(4000);
-    const large = await mean(200000);
+    const small = await median(4000);
+    const large = await median(200000);
     expect(large).toBeLessThan(0.5);
     expect(large).toBeLessThan(small / 2);
   });
