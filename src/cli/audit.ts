@@ -33,7 +33,10 @@ DIR/figures/*.svg), DIR/verdicts.json (for CI) and DIR/results.jsonl; each repor
 version, commit, date and the command that reproduces it.
 
 Exit codes: 0 done; 1 a trial failed, or (with --strict) a verdict is NOT SUPPORTED (the code
-relucheck check uses for a failed claim); 2 bad usage.
+relucheck check uses for a failed claim); 2 bad usage, or a results.jsonl line that is not
+a record of this relucheck; 3 relucheck could not write its output (disk full, quota,
+read-only): every trial finished before the failure is saved, and rerunning the same
+command resumes.
 
   --quick       the quick tier (default; a few minutes on 2 cores)
   --full        the papers' trial counts

@@ -112,7 +112,7 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
                          that checked nothing exits 1 (like vitest's --passWithNoTests)
 
 Exit codes: 0 every applicable claim (or case) held, 1 one failed or nothing was checked,
-2 usage or protocol error.`;
+2 usage or protocol error, 3 relucheck could not write its output (--dump-case on a full disk).`;
 
 async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLoader, env: CheckEnvironment): Promise<number> {
   const { values } = parseArgs({

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `relucheck` command line: dispatch to subcommands, uniform exit codes
- * (0 ok, 1 a claim failed, 2 bad usage) and error printing.
+ * (0 ok, 1 a claim failed, 2 bad usage, 3 could not write its output) and error printing.
  *
  * @example
  * ```sh
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { commands } from './commands.js';
 import { EXIT, UsageError, type CliIo } from './usage.js';
 import { ValidationError } from '../core/validate.js';
+import { isWriteFailure } from '../core/ioError.js';
 
 /** The package version, read from package.json next to dist/. */
 export function version(): string {
@@ -38,7 +39,8 @@ Options:
   --help      show this help
   --version   print the version
 
-Exit codes: 0 every applicable claim held, 1 a claim failed, 2 bad usage.
+Exit codes: 0 every applicable claim held, 1 a claim failed, 2 bad usage,
+3 relucheck could not write its output (disk full, quota, read-only folder).
 `;
 }
 
@@ -72,6 +74,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`relucheck ${command.name}: ${(err as Error).message}\n`);
       io.stderr(`See 'relucheck ${command.name} --help'.\n`);
       return EXIT.usage;
+    }
+    if (isWriteFailure(err)) {
+      io.stderr(`relucheck ${command.name}: ${(err as Error).message}\n`);
+      return EXIT.io;
     }
     throw err;
   }

@@ -26,7 +26,7 @@ Every line of every results.jsonl is checked before it is believed (shape, seed,
 of the planned trial, the result fields the report reads): a line that is not a record of
 this relucheck is named with its number and reason and nothing is written (exit 2), as is a
 DIR without results.jsonl or without any record. A torn last line (an audit killed
-mid-write) is left out with a warning.`,
+mid-write) is left out with a warning. Exit 3 when an output cannot be written (disk full).`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one audit directory');

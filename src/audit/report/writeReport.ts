@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { IoError } from '../../core/ioError.js';
 import { fail } from '../../core/validate.js';
 import { RESULTS_FILE } from '../runner/resultsFile.js';
 import { buildReport, type Report } from './buildReport.js';
@@ -39,6 +40,15 @@ export interface WriteReportOptions {
   readonly requireRecords?: boolean;
 }
 
+/** Writes one output file; a failure names the file (and is an IoError: exit 3, not a crash). */
+function writeOutput(path: string, data: string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (err) {
+    throw IoError.wrap(err, `could not write ${path} (the report is incomplete; the audit's results are untouched: rerun once there is space)`);
+  }
+}
+
 /** Builds the report of `dirs` into `out` (which may be one of them). */
 export async function writeReport(dirs: readonly string[], out: string, options: WriteReportOptions = {}): Promise<Written> {
   const loaded = loadRecords(dirs);
@@ -50,15 +60,15 @@ export async function writeReport(dirs: readonly string[], out: string, options:
   mkdirSync(join(out, 'figures'), { recursive: true });
   const svgs = new Map<string, string>();
   for (const s of report.sections) for (const f of s.figures) svgs.set(f.id, await renderSvg(f.vegaLite));
-  for (const [id, svg] of svgs) writeFileSync(join(out, 'figures', `${id}.svg`), svg);
+  for (const [id, svg] of svgs) writeOutput(join(out, 'figures', `${id}.svg`), svg);
   if (!dirs.some((d) => resolve(d) === resolve(out))) {
-    writeFileSync(join(out, RESULTS_FILE), loaded.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    writeOutput(join(out, RESULTS_FILE), loaded.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   }
   const html = join(out, 'report.html');
   const markdown = join(out, 'report.md');
   const verdicts = join(out, 'verdicts.json');
-  writeFileSync(html, await renderHtml(report, provenance, svgs));
-  writeFileSync(markdown, renderMarkdown(report, provenance));
-  writeFileSync(verdicts, `${JSON.stringify(verdictsJson(report, provenance), null, 2)}\n`);
+  writeOutput(html, await renderHtml(report, provenance, svgs));
+  writeOutput(markdown, renderMarkdown(report, provenance));
+  writeOutput(verdicts, `${JSON.stringify(verdictsJson(report, provenance), null, 2)}\n`);
   return { report, html, markdown, verdicts, provenance, torn: loaded.torn };
 }

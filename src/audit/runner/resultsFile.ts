@@ -14,6 +14,7 @@
  * ```
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { IoError } from '../../core/ioError.js';
 import { fail } from '../../core/validate.js';
 import type { TrialRecord } from '../experiments/types.js';
 import { recordProblem } from './recordValidation.js';
@@ -92,8 +93,15 @@ export function openResults(path: string): ResultsSink {
       // writeSync may write less than asked (a file size limit, a nearly full disk): loop, so
       // a short write is either completed or ends in the error that explains it.
       const bytes = Buffer.from(`${JSON.stringify(record)}\n`);
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
+      try {
+        for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+        fsyncSync(fd);
+      } catch (err) {
+        throw IoError.wrap(
+          err,
+          `could not append trial ${record.id} to ${path}; that trial is not recorded (every trial before it is), free space and rerun the same command to resume`,
+        );
+      }
     },
     close() {
       closeSync(fd);
