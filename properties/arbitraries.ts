@@ -32,14 +32,60 @@ export interface InstanceRanges {
   readonly N: Range;
   /** Noise std range in steps of 0.05. Default [0, 0] (noiseless). */
   readonly noise?: readonly [number, number];
+  /**
+   * A second, wider set of ranges drawn for one case in four (larger d, K, N, odd and even),
+   * so that a bug that shows only at sizes beyond the small cases' (a loop bound, an
+   * accumulator, a blocked kernel's tail) is still drawn in the default tier. Shrinking stays
+   * within the branch a case was drawn from.
+   */
+  readonly wide?: Omit<InstanceRanges, 'wide'>;
+}
+
+/**
+ * The wide ranges of the exact claims: d up to 32, K up to 8, N up to 3000 (odd and even).
+ * Their bounds are derived per sample and per operation, so they carry over unchanged.
+ */
+export const WIDE_EXACT: Omit<InstanceRanges, 'wide'> = { d: [8, 32], Kmin: 4, Kmax: 8, N: [61, 3000], noise: [0, 0.5] };
+
+/** The wide ranges of the population claims (no data: N is 1). */
+export const WIDE_POPULATION: Omit<InstanceRanges, 'wide'> = { d: [8, 32], Kmin: 4, Kmax: 8, kappa: [1, 3], N: [1, 1] };
+
+const span = (r: readonly [number, number]): string => (r[0] === r[1] ? `${r[0]}` : `${r[0]}..${r[1]}`);
+
+/** One set of ranges as text (K's limits as drawn: at most d). */
+function rangesText(r: Omit<InstanceRanges, 'wide'>): Record<string, string> {
+  return {
+    d: span(r.d),
+    K: span([r.Kmin ?? 1, Math.min(r.Kmax ?? r.d[1], r.d[1])]),
+    kappa: span(r.kappa ?? [1, 3]),
+    N: span(r.N),
+    noise: span(r.noise ?? [0, 0]),
+  };
+}
+
+/**
+ * The ranges a claim draws, as `relucheck check --list` prints them.
+ * @example describeRanges({ d: [2, 6], Kmax: 3, N: [10, 60], wide: WIDE_EXACT }).d // "2..6 (1 case in 4: 8..32)"
+ */
+export function describeRanges(r: InstanceRanges, extra: Readonly<Record<string, string>> = {}): Readonly<Record<string, string>> {
+  const small = rangesText(r);
+  if (r.wide === undefined) return { ...small, ...extra };
+  const wide = rangesText(r.wide);
+  const both = Object.fromEntries(Object.entries(small).map(([k, v]) => [k, wide[k] === v ? v : `${v} (1 case in 4: ${wide[k]})`]));
+  return { ...both, ...extra };
 }
 
 /**
  * Instance settings with K <= d. Integers shrink to their lower limits: small d, K, N,
  * kappa and noise (and seed 0).
+ * With `wide`, one case in four is drawn from the wide ranges instead.
  * @example instanceArbitrary({ d: [2, 6], N: [20, 100], noise: [0, 0.5] })
  */
 export function instanceArbitrary(r: InstanceRanges): fc.Arbitrary<InstanceConfig> {
+  if (r.wide !== undefined) {
+    const { wide, ...small } = r;
+    return fc.oneof({ arbitrary: instanceArbitrary(small), weight: 3 }, { arbitrary: instanceArbitrary(wide), weight: 1 });
+  }
   const [k0, k1] = r.kappa ?? [1, 3];
   const [n0, n1] = r.noise ?? [0, 0];
   return fc

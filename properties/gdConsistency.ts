@@ -12,7 +12,7 @@
  * ```
  */
 import fc from 'fast-check';
-import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { caseArbitrary, describeRanges, materialize, pointNear, showCase, WIDE_EXACT, type ClaimCase, type InstanceRanges } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { gamma, gradientRoundingBound, inputRoundings, lossRoundingBound } from './rounding.js';
@@ -21,15 +21,19 @@ import type { Dataset, Weights } from '../src/core/layout.js';
 import type { Implementation } from '../src/impl/Implementation.js';
 import { gradientAtZero, gradientAtZeroBound, maxAbsDifference, zeroWeights } from './zeroWeights.js';
 
+/** Small cases and, one in four, the wide sizes (the drift bound is per step and per sample). */
+const GD_RANGES: InstanceRanges = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5], wide: WIDE_EXACT };
+
 /** GD equals T hand-made steps with the implementation's own gradient. */
 export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; readonly etaTenths: number }>({
   id: 'gd-consistency',
   needs: ['loss', 'gradient', 'gd'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 200 },
+  ranges: describeRanges(GD_RANGES, { T: '1..4 steps', eta: '0.1..0.5' }),
   arbitrary: () =>
     fc.record({
-      c: caseArbitrary({ d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] }),
+      c: caseArbitrary(GD_RANGES),
       T: fc.integer({ min: 1, max: 4 }),
       etaTenths: fc.integer({ min: 1, max: 5 }),
     }).map(({ c, T, etaTenths }) => ({ ...c, T, etaTenths })),

@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { networkOutput } from '../src/core/kernel.js';
 import type { Dataset, Weights } from '../src/core/layout.js';
 import { kinkFreeStep } from '../src/core/stencil.js';
-import { caseArbitrary, direction, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { caseArbitrary, direction, materialize, pointNear, showCase, type ClaimCase, describeRanges, WIDE_EXACT, type InstanceRanges } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { absDot, centralDifferenceOf, dot, oneSidedDerivative, shifted } from './finiteDifferences.js';
 import { gamma, gradientRoundingBound, inputRoundings, pointRounding } from './rounding.js';
@@ -36,7 +36,7 @@ import type { ReluAtZero } from '../src/impl/Implementation.js';
  */
 export const SAFETY = 4;
 
-const RANGES = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] } as const;
+const RANGES: InstanceRanges = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5], wide: WIDE_EXACT };
 
 /** The case's instance and a point at up to |W*|_F from W* (almost surely off every kink). */
 function pointOf(c: ClaimCase): { data: Dataset; W: Weights } {
@@ -75,6 +75,7 @@ export const gradientDirectional = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 12, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => {
@@ -96,6 +97,7 @@ export const gradientFull = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 200 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => {
@@ -186,6 +188,7 @@ export const gradientAtKink = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES, fc.record({ fraction: fc.integer({ min: 1, max: 1000 }).map((p) => p / 1000), seed: fc.integer({ min: 0, max: 0xffffffff }) })),
   show: showCase,
   diagnosisCalls: (c) => {
@@ -284,6 +287,7 @@ export const hvpDirectional = defineClaim<ClaimCase>({
   needs: ['gradient', 'hvp'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => {

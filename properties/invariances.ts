@@ -20,14 +20,14 @@ import fc from 'fast-check';
 import type { Dataset, Weights } from '../src/core/layout.js';
 import { haarOrthonormal } from '../src/core/linalg.js';
 import { createStreams } from '../src/core/random.js';
-import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { caseArbitrary, materialize, pointNear, showCase, type ClaimCase, describeRanges, WIDE_EXACT, type InstanceRanges } from './arbitraries.js';
 import type { DiagnosisCall } from './Claim.js';
 import { defineClaim } from './defineClaim.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { gamma, gradientRoundingBound, lossRoundingBound } from './rounding.js';
 import { ClaimViolation, expectAtMost } from './violation.js';
 
-const RANGES = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5] } as const;
+const RANGES: InstanceRanges = { d: [2, 6], Kmax: 3, N: [10, 60], noise: [0, 0.5], wide: WIDE_EXACT };
 
 function pointOf(c: ClaimCase): { data: Dataset; W: Weights } {
   const inst = materialize(c.instance);
@@ -64,6 +64,7 @@ export const permutationInvariance = defineClaim<ClaimCase & { readonly shift: n
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES).chain((c) => fc.nat({ max: 7 }).map((shift) => ({ ...c, shift }))),
   show: showCase,
   diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
@@ -92,6 +93,7 @@ export const rotationInvariance = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
@@ -175,6 +177,7 @@ export const duplicationInvariance = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => lossAndGradientCalls(pointOf(c)),
@@ -208,6 +211,7 @@ export const scalingInvariance = defineClaim<ClaimCase & { readonly log2c: numbe
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () =>
     caseArbitrary(RANGES).chain((c) =>
       fc.integer({ min: -3, max: 3 }).filter((e) => e !== 0).map((log2c) => ({ ...c, log2c })),
@@ -245,6 +249,7 @@ export const determinism = defineClaim<ClaimCase>({
   needs: ['loss', 'gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 6, thorough: 200 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES),
   show: showCase,
   diagnosisCalls: (c) => {

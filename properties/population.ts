@@ -13,13 +13,13 @@
  * ```
  */
 import type { Weights } from '../src/core/layout.js';
-import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showCase, type ClaimCase } from './arbitraries.js';
+import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showCase, type ClaimCase, describeRanges, WIDE_POPULATION, type InstanceRanges } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { dot, shifted } from './finiteDifferences.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
 import { expectAtMost } from './violation.js';
 
-const RANGES = { d: [2, 6], Kmax: 3, kappa: [1, 2] as const, N: [1, 1] } as const;
+const RANGES: InstanceRanges = { d: [2, 6], Kmax: 3, kappa: [1, 2], N: [1, 1], wide: WIDE_POPULATION };
 /** Points within half of |W*|_F of W*, where units stay apart and away from 0. */
 const near = pointArbitrary(0.01, 0.5);
 
@@ -57,6 +57,7 @@ export const populationGradientFd = defineClaim<ClaimCase>({
   needs: ['population'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
   diagnosisCalls: (c) => {
@@ -85,6 +86,7 @@ export const populationHvpFd = defineClaim<ClaimCase>({
   needs: ['population', 'populationHvp'],
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
+  ranges: describeRanges(RANGES),
   arbitrary: () => caseArbitrary(RANGES, near),
   show: showCase,
   diagnosisCalls: (c) => {

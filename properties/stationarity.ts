@@ -13,7 +13,7 @@
  */
 import { claimTheory } from '../src/theory/claims.js';
 import type { Dataset, Weights } from '../src/core/layout.js';
-import { caseArbitrary, materialize, pointArbitrary, showCase, type ClaimCase } from './arbitraries.js';
+import { caseArbitrary, describeRanges, materialize, pointArbitrary, showCase, WIDE_EXACT, type ClaimCase, type InstanceRanges } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
 import { gradientRoundingBound } from './rounding.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
@@ -26,6 +26,10 @@ function norm(a: Float64Array): number {
 }
 
 const atWstar = pointArbitrary(0, 0);
+/** Exact at W*: drawn also at the wide sizes (noiseless, so grad L_N(W*) is 0 up to rounding). */
+const NOISELESS_RANGES: InstanceRanges = { d: [2, 8], Kmax: 4, N: [10, 400], wide: { ...WIDE_EXACT, noise: [0, 0] } };
+/** A concentration bound (budget DELTA): kept at the sizes it was stated for. */
+const NOISY_RANGES: InstanceRanges = { d: [2, 8], Kmax: 4, N: [10, 400], noise: [0.05, 1] };
 
 /** grad L_N(W*) = 0 without noise. */
 export const stationarityNoiseless = defineClaim<ClaimCase>({
@@ -33,7 +37,8 @@ export const stationarityNoiseless = defineClaim<ClaimCase>({
   needs: ['gradient'],
   falseAlarmPerCase: 0,
   runs: { quick: 3, default: 10, thorough: 300 },
-  arbitrary: () => caseArbitrary({ d: [2, 8], Kmax: 4, N: [10, 400] }, atWstar),
+  ranges: describeRanges(NOISELESS_RANGES),
+  arbitrary: () => caseArbitrary(NOISELESS_RANGES, atWstar),
   show: showCase,
   diagnosisCalls: (c) => {
     const inst = materialize(c.instance);
@@ -71,7 +76,8 @@ export const stationarityNoisy = defineClaim<ClaimCase>({
   needs: ['gradient'],
   falseAlarmPerCase: DELTA,
   runs: { quick: 3, default: 10, thorough: 300 },
-  arbitrary: () => caseArbitrary({ d: [2, 8], Kmax: 4, N: [10, 400], noise: [0.05, 1] }, atWstar),
+  ranges: describeRanges(NOISY_RANGES),
+  arbitrary: () => caseArbitrary(NOISY_RANGES, atWstar),
   show: showCase,
   async check(impl, c, { unitRoundoff }) {
     const inst = materialize(c.instance);

@@ -29,10 +29,15 @@ describe('relucheck check --list', () => {
     expect(gradient.falseAlarmBudget).toBe(gradientFull.falseAlarmBudget);
   });
 
-  it('prints one line per claim for people, needing no --impl or --cmd', async () => {
+  it('prints a line per claim for people, then the ranges it draws, needing no --impl or --cmd', async () => {
     const r = await check(['--list'], async () => [gradientFull]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${gradientFull.id}  ${gradientFull.title} (${gradientFull.citation.paper}, ${gradientFull.citation.where}); needs ${gradientFull.needs.join(', ')}\n`);
+    const ranges = Object.entries(gradientFull.ranges!).map(([k, v]) => `${k} ${v}`).join(', ');
+    expect(r.stdout).toBe(
+      `${gradientFull.id}  ${gradientFull.title} (${gradientFull.citation.paper}, ${gradientFull.citation.where}); needs ${gradientFull.needs.join(', ')}\n` +
+        `${' '.repeat(gradientFull.id.length)}  draws ${ranges}\n`,
+    );
+    expect(ranges).toMatch(/^d 2\.\.6 \(1 case in 4: 8\.\.32\), K .*N 10\.\.60 \(1 case in 4: 61\.\.3000\)/);
   });
 
   it('is a usage error (exit 2) when the build has no property suite', async () => {

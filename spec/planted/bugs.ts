@@ -14,6 +14,7 @@ import { GAP_BUGS } from './gapBugs.js';
 import { KINK_BUGS } from './kinkBugs.js';
 import { withGdUpdate } from './withGdUpdate.js';
 import { clippedGd, safeguardedGd } from './farStartBugs.js';
+import { SIZE_BUGS } from './sizeBugs.js';
 import { withGradient, withKernel, type PlantedBug } from './slippedKernel.js';
 
 export type { PlantedBug } from './slippedKernel.js';
@@ -217,6 +218,7 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
   { name: 'GD clips the gradient norm at 20', caughtBy: 'gd-far-start', make: clippedGd },
   { name: 'GD halves the step when |grad| > 20', caughtBy: 'gd-far-start', make: safeguardedGd },
   ...GAP_BUGS,
+  ...SIZE_BUGS,
   {
     name: 'mask 1{w.x > 0} instead of >= 0',
     caughtBy: 'gradient-at-kink',

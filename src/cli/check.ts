@@ -311,7 +311,10 @@ function listClaims(claims: readonly Claim[] | undefined, json: boolean, io: Cli
     return EXIT.ok;
   }
   const width = Math.max(0, ...listed.map((c) => c.id.length));
-  for (const c of listed) io.stdout(`${c.id.padEnd(width)}  ${c.title} (${c.citation}); needs ${c.needs.join(', ') || 'nothing'}\n`);
+  for (const c of listed) {
+    io.stdout(`${c.id.padEnd(width)}  ${c.title} (${c.citation}); needs ${c.needs.join(', ') || 'nothing'}\n`);
+    if (c.ranges !== undefined) io.stdout(`${' '.repeat(width)}  draws ${Object.entries(c.ranges).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  }
   return EXIT.ok;
 }
 

@@ -99,8 +99,16 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // A reader that stops early (`relucheck check --list | head`) closes the pipe: stop writing
+  // and let the run end normally (its children stopped, its exit code kept) instead of
+  // crashing on an unhandled EPIPE with a stack trace.
+  let stdoutClosed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+  });
   const io: CliIo = {
-    stdout: (t) => process.stdout.write(t),
+    stdout: (t) => void (stdoutClosed || process.stdout.write(t)),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
   };
