@@ -54,6 +54,11 @@ export interface ClaimRunOptions {
    * `float64`). Claims whose analysis does not carry over to float32 are not applicable.
    */
   readonly precision?: Precision;
+  /**
+   * relu'(0) the exact-kink checks hold the implementation to: overrides its declaration
+   * (default 1, the `z >= 0` mask; 0 is the `z > 0` of PyTorch, TensorFlow, JAX).
+   */
+  readonly reluAtZero?: ReluAtZero;
   /** Stops the run between cases: `run` then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** Called after every evaluated case. */
@@ -67,7 +72,7 @@ export interface CheckContext {
   readonly precision: Precision;
   /** Unit roundoff of `precision`: 2^-53 or 2^-24. */
   readonly unitRoundoff: number;
-  /** The implementation's declared (or default) kink convention. */
+  /** The kink convention to hold the implementation to: the run option, else its declaration, else 1. */
   readonly reluAtZero: ReluAtZero;
 }
 

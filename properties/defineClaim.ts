@@ -122,7 +122,7 @@ async function runDefinition<T>(
   // Held to float64 bounds, a float32 implementation fails for its format alone: say so.
   const watch = precision === 'float64' ? watchFloat32Answers(unwatched) : undefined;
   const impl = watch?.impl ?? unwatched;
-  const context: CheckContext = { precision, unitRoundoff: UNIT_ROUNDOFF_OF[precision], reluAtZero: reluAtZeroOf(impl) };
+  const context: CheckContext = { precision, unitRoundoff: UNIT_ROUNDOFF_OF[precision], reluAtZero: options.reluAtZero ?? reluAtZeroOf(impl) };
   const numRuns = options.numRuns ?? def.runs[options.tier];
   const { signal } = options;
   signal?.throwIfAborted();
