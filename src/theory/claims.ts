@@ -298,6 +298,11 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
       // properties/suiteBudget.ts): smallest 0.0838 (1% quantile 0.226, median 0.591), so the
       // lower tail is heavy and c_mu = 0.065 is 0.78 of the minimum, not half; largest
       // smoothness 0.5000. Budget per case: 1/20001 each (exchangeability bound, before the margin).
+      // Eigenvalues, not probes (calibrate-curvature.mjs PARTS=eigen, the same 20,000 cases and
+      // points, dense lambda_min of the population Hessian): smallest lambda_min lambda kappa^2
+      // 0.0547 (2000 cases: 0.0602; 1% quantile 0.082, median 0.361). So c_mu = 0.065 bounds
+      // the claim's probes (what it checks) but is NOT a lower bound on the smallest eigenvalue,
+      // Lemma 5.1's mu: that would need c_mu <= 0.0547 (half of it: 0.027). Nothing uses it as one.
       cMu: { symbol: 'c_mu', value: 0.065, how: 'calibrated: below the minimum over 20000 cases x 4 probes (0.0838; 0.131 over the first 2000, of which it was half)', falseAlarmPerCase: 1 / 20001 },
       cL: { symbol: 'c_L', value: 1, how: 'calibrated: twice the maximum over 20000 cases x 4 probes (0.5)', falseAlarmPerCase: 1 / 20001 },
     },
@@ -313,7 +318,11 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
       // half of it; largest |H u| / (kappa K^2) 0.575 (99% quantile 0.557), c_L = 1.2 is about
       // twice it. Extended to 20,000 cases (same seed): smallest 0.0855 (1% quantile 0.235),
       // c_mu = 0.055 is 0.64 of it; largest 0.5955 (99% quantile 0.553), c_L = 1.2 is 2.0x.
-      // Budget per case: 1/20001 each.
+      // Budget per case: 1/20001 each. Eigenvalues (PARTS=eigen, same cases and points, dense
+      // lambda_min of the Gauss-Newton Hessian): smallest lambda_min lambda kappa^2 0.0639 (2000
+      // cases: 0.0769; 1% quantile 0.082, median 0.420), so c_mu = 0.055 is also a lower bound
+      // on the smallest eigenvalue, with a 14% margin (not 2x); the contraction claim's derived
+      // q relies on it as one (and its own measured margin is 3.69).
       cMu: { symbol: 'c_mu', value: 0.055, how: 'calibrated: below the minimum over 20000 cases x 4 probes (0.0855; 0.112 over the first 2000, of which it was half)', falseAlarmPerCase: 1 / 20001 },
       cL: { symbol: 'c_L', value: 1.2, how: 'calibrated: about twice the maximum over 20000 cases x 4 probes (0.5955)', falseAlarmPerCase: 1 / 20001 },
     },
