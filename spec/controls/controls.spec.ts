@@ -18,6 +18,12 @@ import { CONTROLS, type ControlEntry } from './registry.js';
 
 const options = claimOptionsFromEnv(process.env);
 const FULL = process.env.RELUCHECK_CONTROLS === 'all';
+/**
+ * In the full matrix a slow control runs whole GD grids (statistical-rate on the autodiff
+ * control: over 120 s on a loaded 2-core machine): a timeout there is not a verdict, so the
+ * flake check gives each test 30 minutes.
+ */
+const FULL_TIMEOUT_MS = 30 * 60_000;
 /** Whole GD grids per case (seconds per control in plain JavaScript): flake check and FULL only. */
 const HEAVY = new Set(['statistical-rate', 'tensor-init-rate', 'tensor-init-basin']);
 /** Trajectory claims: in npm test only on the cheapest GD control (a second each). */
@@ -60,7 +66,7 @@ for (const entry of CONTROLS) {
           expect(verdict.reason, `${claim.id} not applicable although every capability is offered`).toBeDefined();
         }
         if (!applicable) expect(verdict.status).toBe('not-applicable');
-      });
+      }, FULL ? FULL_TIMEOUT_MS : undefined);
     }
 
     it(`${entry.id} golden fixtures`, async () => {
