@@ -1,5 +1,7 @@
 // Builds the optional native kernel (src/native/addon: gradient.c, gradient_kernel.h, binding.gyp) with node-gyp
-// and the system C compiler. Runs in `npm run build` (hence on npm ci / npm test).
+// and the system C compiler. Runs in `npm run build` (hence on npm ci / npm test) and as the
+// package's `install` script, so a consumer's `npm install relucheck` builds it where a compiler
+// exists and `npm rebuild relucheck` retries.
 //
 // Optional by design: without a compiler (or Node headers) relucheck falls back to the
 // WebAssembly kernel, so a failed build prints why and exits 0, unless
@@ -27,7 +29,7 @@ function nodeGyp() {
 }
 
 function giveUp(reason) {
-  const msg = `build-native: native kernel not built (${reason}); relucheck will use the WebAssembly kernel`;
+  const msg = `build-native: native kernel not built (${reason}); relucheck will use the WebAssembly kernel (same results; \`npm rebuild relucheck\` retries)`;
   if (required) {
     console.error(`${msg}\nbuild-native: RELUCHECK_REQUIRE_NATIVE=1, failing`);
     process.exit(1);

@@ -22,9 +22,10 @@ export const infoCommand: Command = {
   help: `relucheck info
 
 Prints Node's version, the CPU, whether the WebAssembly SIMD kernel and the native C kernel
-can run here (with the reason when the native one cannot: it is built by \`npm run build\`
-and needs a C compiler), and the backend gradient descent, the audit and the parallel kernel
-use ('auto': native when available, else wasm). Results never depend on it.`,
+can run here (with the reason when the native one cannot: it is built when relucheck is
+installed, where a C compiler exists, and rebuilt by \`npm rebuild relucheck\`), and the
+backend gradient descent, the audit and the parallel kernel use ('auto': native when
+available, else wasm). Results never depend on it.`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     parseArgs({ args: [...argv], options: {} });
     const native = nativeKernelStatus();

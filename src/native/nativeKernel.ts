@@ -1,6 +1,8 @@
 /**
  * The native (C, Node-API) loss+gradient backend: `addon/gradient.c`, compiled by
- * scripts/build-native.mjs with node-gyp and the system C compiler during `npm run build`.
+ * scripts/build-native.mjs with node-gyp and the system C compiler when the package is
+ * installed (its `install` script; `npm rebuild relucheck` runs it again) and, in a clone of
+ * the repository, during `npm run build`.
  *
  * Why it exists: WebAssembly SIMD has two float64 lanes and no fused multiply-add, which
  * leaves the wasm kernel 1.1-1.3x slower than one-thread NumPy at two of issue 2's sizes;
@@ -62,10 +64,22 @@ function load(): { addon: Addon; path: string } | { reason: string } {
       tried.push(`${path}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  loaded = {
-    reason: `the native addon is not built (run \`npm run build\`; it needs a C compiler and node-gyp). Tried ${tried.join('; ')}`,
-  };
+  loaded = { reason: `the native addon is not built (${howToBuild(fileURLToPath(import.meta.url))}). Tried ${tried.join('; ')}` };
   return loaded;
+}
+
+/**
+ * What builds the addon where relucheck lives: an installed package (a path through
+ * node_modules) builds it in its install script, which `npm rebuild relucheck` reruns; a
+ * consumer has no `npm run build`. A clone of the repository builds it in `npm run build`.
+ * @example howToBuild('/app/node_modules/relucheck/dist/src/native/nativeKernel.js') // 'run `npm rebuild relucheck` ...'
+ */
+export function howToBuild(modulePath: string): string {
+  const installed = /[\\/]node_modules[\\/]/.test(modulePath);
+  const needs = 'it needs a C compiler, make and Python 3 for node-gyp; meanwhile the WebAssembly kernel gives identical results';
+  return installed
+    ? `it is built when relucheck is installed: run \`npm rebuild relucheck\` in your project; ${needs}`
+    : `run \`npm run build\` in the relucheck checkout; ${needs}`;
 }
 
 /**
