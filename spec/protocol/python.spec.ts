@@ -103,6 +103,8 @@ const bugs: [string, string | null, string | null, string, RegExp][] = [
   // Undeclared z > 0: both twins fail gradient-at-kink (held to the default relu'(0) = 1).
   // Undeclared, it is told its kink convention differs from the default (and what to declare).
   ['strict-indicator', 'mask 1{w.x > 0} instead of >= 0', 'gradient-at-kink', 'empirical.json', /^gradient: kink convention differs from the default one \(declare reluAtZero: 0\)/],
+  // Declared z > 0, computed >= 0: held to its declaration by the claim and the fixtures.
+  ['declares-strict-computes-ge', "declares relu'(0) = 0 (z > 0) but computes the z >= 0 mask", 'gradient-at-kink', 'empirical.json', /^gradient: kink convention differs from the declared one \(declare reluAtZero: 1/],
   ['population-missing-noise', null, null, 'population.json', /^loss: actual 0, expected 0\.125/],
   ['hvp-without-mask', null, null, 'hessian.json:empirical_hvp', /^hvp\[0\]: actual/],
 ];

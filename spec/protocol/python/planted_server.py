@@ -103,6 +103,11 @@ def init_raw_second_moment(X, y, K, seed):
     return ti.tensor_init_from_moments(RawSecondMoment(X, y), K, np.random.default_rng(seed))
 
 
+def declaring_strict(session, req):
+    """The default handshake plus the declaration reluAtZero 0 (protocol 1.2)."""
+    return {**srv.HANDLERS["start"](session, req), "reluAtZero": 0}
+
+
 # Names follow the TypeScript twins in spec/planted/bugs.ts (PLANTED_BUGS).
 BUGS = {
     "gradient-sign": {"gradient": gradient_handler(sign=-1.0)},
@@ -114,6 +119,8 @@ BUGS = {
     "gd-ignores-eta": {"gd": gd_ignoring_eta},
     # Differs only at exact kinks: gradient-at-kink and the exact_kink fixtures see it.
     "strict-indicator": {"gradient": gradient_handler(mask="strict")},
+    # Declares relu'(0) = 0 (z > 0) in the handshake but keeps the z >= 0 mask everywhere.
+    "declares-strict-computes-ge": {"start": declaring_strict},
     "population-missing-noise": {"populationLoss": population_loss_without_noise},
     "hvp-without-mask": {"hvp": hvp_without_mask},
     # Tensor initialization (no fixtures: the init is random and statistical; claims judge it).
