@@ -2,9 +2,12 @@
  * Claim family 7 (Zhong et al. 2017, Theorem 5.6 / Lemma 4.5; used by Zhang et al. 2019):
  * tensor initialization recovers W* up to an error of order sqrt(d / N) (times poly(kappa, K)
  * |W*|_F), so (a) on one teacher, the least-squares slope of log aligned error against log N
- * has a confidence interval that contains -1/2 and excludes 0, and (b) at large N the
- * initialization lands inside the ball of Theorem 4.2 (radius c s_K / (lambda kappa^3 K^2)).
- * Errors are aligned (min over unit permutations, Hungarian), since units are exchangeable.
+ * is at most a limit below 0 (the error falls), and (b) at N = N_basin the error is within
+ * C sqrt(d / N) |W*|_F. Both constants are calibrated on the faithful family (Algorithm 1 as
+ * written, spec/controls/faithfulInit/; src/theory/claims.ts records the run), not on
+ * relucheck's refined estimator: an implementation of the paper must pass, and how it compares
+ * with relucheck's reference (and with the ball of Theorem 4.2) is information in the passed
+ * verdict, never a failure. Errors are aligned (min over unit permutations, Hungarian).
  *
  * @example
  * ```ts
@@ -17,14 +20,19 @@ import { makeInstance, type InstanceConfig } from '../src/core/instance.js';
 import { networkOutput } from '../src/core/kernel.js';
 import { slopeWithInterval } from '../src/core/stats/slopeWithInterval.js';
 import type { Implementation } from '../src/impl/Implementation.js';
+import { referenceImplementation } from '../src/impl/reference.js';
 import { BALL_C, claimTheory } from '../src/theory/claims.js';
 import { basinRadius } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
-import { expectAtMost, expectSlopeInterval } from './violation.js';
+import { expectAtMost } from './violation.js';
 
 const rateTheory = claimTheory('tensor-init-rate');
-const LEVEL = rateTheory.constants.level.value;
+/** Level of the slope's interval (reported with the errors; the verdict uses the point slope). */
+const LEVEL = 0.999;
+const RATE_LIMIT = rateTheory.constants.limit;
+/** relucheck's reference's mean slope in the recorded calibration (information only). */
+const REFERENCE_SLOPE = -0.477;
 /** Sample sizes of the grid and data sets per size (more where they are cheap). */
 export const INIT_GRID: readonly number[] = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
 export const INIT_REPLICATES: readonly number[] = [12, 8, 6, 4, 3, 3, 3];
@@ -94,12 +102,12 @@ function outputs(Wstar: { d: number; K: number; data: Float64Array }, data: { n:
   return y;
 }
 
-/** The initialization error's log-log slope against N: CI contains -1/2, excludes 0. */
+/** The initialization error's log-log slope against N is at most the calibrated limit (< 0). */
 export const tensorInitRate = defineClaim<InstanceConfig>({
   id: 'tensor-init-rate',
   needs: ['init'],
-  falseAlarmPerCase: rateTheory.constants.level.falseAlarmPerCase ?? 0,
-  // Thorough: 4 cases, 0.044 of the suite's 0.25 (properties/suiteBudget.ts); 60 cases needed 0.65.
+  falseAlarmPerCase: RATE_LIMIT.falseAlarmPerCase ?? 0,
+  // Thorough: 4 cases, 0.008 of the suite's 0.25 (properties/suiteBudget.ts).
   runs: { quick: 1, default: 2, thorough: 4 },
   // Each case is a whole grid of runs: shrink a little only.
   shrinkEvaluations: 6,
@@ -107,18 +115,22 @@ export const tensorInitRate = defineClaim<InstanceConfig>({
   show: showCase,
   async check(impl, config) {
     const m = await measureInitRate(impl, config);
-    expectSlopeInterval(
-      `log-log slope of the aligned init error against N (${LEVEL * 100}% interval)`,
-      m,
-      -0.5,
-      '-1/2',
-      () => `errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
+    const grid = `N = ${INIT_GRID[0]}..${INIT_GRID[INIT_GRID.length - 1]}`;
+    expectAtMost(
+      `least-squares slope of log aligned init error against log N (${grid}): the error must fall with N`,
+      m.slope,
+      RATE_LIMIT.value,
+      `${RATE_LIMIT.how}; slope ${m.slope.toFixed(3)} +- ${m.halfWidth.toFixed(3)} (${LEVEL * 100}%), errors ${m.errors.map((e) => e.toExponential(2)).join(' ')}`,
     );
+    return `init error slope ${m.slope.toFixed(3)} against log N (${grid}; limit ${RATE_LIMIT.value}, theory -1/2 asymptotically, relucheck's reference ${REFERENCE_SLOPE} on average)`;
   },
 });
 
 const basinTheory = claimTheory('tensor-init-basin');
 const BASIN_N = basinTheory.constants.N.value;
+const BASIN_C = basinTheory.constants.C;
+/** Request seeds per case: Theorem 5.6 holds with high probability over the method's randomness. */
+export const BASIN_RUNS = 5;
 /** Teachers of the basin claim. */
 export const initBasinArbitrary = (): fc.Arbitrary<InstanceConfig> =>
   instanceArbitrary({ d: [2, 4], Kmin: 2, Kmax: 2, kappa: [1, 1.2], N: [BASIN_N, BASIN_N] });
@@ -140,37 +152,51 @@ export async function basinError(
   impl: Implementation,
   config: InstanceConfig,
   runs = 1,
+  threshold?: number,
 ): Promise<{ error: number; theoremRatio: number; ballRatio: number }> {
   const inst = makeInstance(config);
+  const scale = Math.sqrt(config.d / config.N) * Math.hypot(...inst.Wstar.data);
   // Theorem 5.6 holds with high probability over the method's randomness (alpha, restarts):
-  // the median over `runs` request seeds on the same data fails only when most runs do.
+  // the median over `runs` request seeds on the same data fails only when most runs do. With
+  // a threshold, runs stop once the majority's side of it is known (same verdict, less time).
   const errors: number[] = [];
+  let below = 0;
   for (let r = 0; r < runs; r++) {
     const W = await impl.tensorInit!(inst.data, { K: config.K, seed: (config.seed + 7919 * r) >>> 0 });
-    errors.push(alignedError(W, inst.Wstar).error);
+    const e = alignedError(W, inst.Wstar).error;
+    errors.push(e);
+    if (e / scale <= (threshold ?? Infinity)) below++;
+    const majority = Math.floor(runs / 2) + 1;
+    if (threshold !== undefined && (below >= majority || errors.length - below >= majority)) break;
   }
-  const error = median(errors);
-  const scale = Math.sqrt(config.d / config.N) * Math.hypot(...inst.Wstar.data);
+  // Stopped early: the largest run below (an upper bound on the median, <= threshold) or the
+  // smallest run above (a lower bound, > threshold), so the printed ratio keeps its verdict.
+  const sorted = [...errors].sort((a, b) => a - b);
+  const error = threshold === undefined || errors.length === runs ? median(errors) : below > errors.length - below ? sorted[below - 1] : sorted[below];
   return { error, theoremRatio: error / scale, ballRatio: error / basinRadius(inst.teacher, BALL_C.value) };
 }
 
-/** At N = BASIN_N the initialization lands inside the ball of Theorem 4.2. */
+/** At N = BASIN_N the median init error is within C sqrt(d / N) |W*|_F (Theorem 5.6's form). */
 export const tensorInitBasin = defineClaim<InstanceConfig>({
   id: 'tensor-init-basin',
   needs: ['init'],
-  falseAlarmPerCase: basinTheory.constants.N.falseAlarmPerCase ?? 0,
-  // 1/401 per case: default 1 case keeps the default suite within 0.05, thorough 12 cases 0.03
-  // of its 0.25 (properties/suiteBudget.ts; 100 cases needed 0.25 alone).
+  falseAlarmPerCase: BASIN_C.falseAlarmPerCase ?? 0,
+  // 0.002 per case: default 1 case, thorough 12 cases 0.024 of its 0.25 (properties/suiteBudget.ts).
   runs: { quick: 1, default: 1, thorough: 12 },
-  shrinkEvaluations: 6,
+  // A case is a 5e5-sample data set and up to five inits: shrink the teacher only twice.
+  shrinkEvaluations: 2,
   arbitrary: initBasinArbitrary,
   show: showCase,
   async check(impl, config) {
+    const b = await basinError(impl, config, BASIN_RUNS, BASIN_C.value);
     expectAtMost(
-      'aligned init error / ball radius',
-      await basinRatio(impl, config),
-      1,
-      `ball c = ${BALL_C.value}, N = ${BASIN_N} (${basinTheory.constants.N.how})`,
+      `median over ${BASIN_RUNS} seeds of aligned init error / (sqrt(d / N) |W*|_F)`,
+      b.theoremRatio,
+      BASIN_C.value,
+      `C = ${BASIN_C.value}, ${BASIN_C.how}; N = ${BASIN_N}, error ${b.error.toExponential(3)}`,
     );
+    // Information only: relucheck's refined estimator on the same data, and Theorem 4.2's ball.
+    const reference = await basinError(referenceImplementation(), config, 1);
+    return `init error ${(b.error / reference.error).toFixed(1)}x the reference's at N = ${BASIN_N.toExponential(0)} (${b.ballRatio.toFixed(2)} of the ball radius, c = ${BALL_C.value})`;
   },
 });

@@ -27,13 +27,15 @@ const arg = (name: string, dflt: number): number => {
 const SEEDS = arg('seeds', 5);
 const TEACHERS = arg('teachers', 6);
 const RUNS = arg('runs', 5);
+const ONLY = process.argv.includes('--members') ? process.argv[process.argv.indexOf('--members') + 1].split(',') : undefined;
+const SKIP_RATE = process.argv.includes('--basin-only');
 const mean = (a: number[]): number => a.reduce((s, x) => s + x, 0) / a.length;
 const sd = (a: number[]): number => Math.sqrt(a.reduce((s, x) => s + (x - mean(a)) ** 2, 0) / (a.length - 1));
 
 const subjects: { id: string; impl: Implementation }[] = [
   ...FAITHFUL_FAMILY.map((m) => ({ id: m.id, impl: m.make() })),
   { id: 'reference', impl: referenceImplementation() },
-];
+].filter((s) => ONLY === undefined || ONLY.includes(s.id));
 const basinCases = Array.from({ length: SEEDS }, (_, s) => fc.sample(initBasinArbitrary(), { seed: 5001 + s, numRuns: TEACHERS })).flat();
 const rateCases = Array.from({ length: SEEDS }, (_, s) => fc.sample(initRateArbitrary(), { seed: 6001 + s, numRuns: Math.max(2, TEACHERS / 2) })).flat();
 
@@ -49,14 +51,14 @@ for (const { id, impl } of subjects) {
   const slopes: number[] = [];
   const upper: number[] = [];
   const medianSlopes: number[] = [];
-  for (const c of rateCases) {
+  for (const c of SKIP_RATE ? [] : rateCases) {
     const m = await measureInitRate(impl, c);
     slopes.push(m.slope);
     upper.push(m.slope + m.halfWidth);
     medianSlopes.push(m.medianSlope);
   }
   console.log(
-    `${id.padEnd(24)} basin q max ${Math.max(...q).toFixed(3)} mean ${mean(q).toFixed(3)} (error/radius max ${Math.max(...radius).toFixed(2)}) | ` +
+    `${id.padEnd(24)} basin q max ${Math.max(...q).toFixed(3)} mean ${mean(q).toFixed(3)} log q mean ${mean(q.map(Math.log)).toFixed(3)} sd ${sd(q.map(Math.log)).toFixed(3)} exp(mean+2.88sd) ${Math.exp(mean(q.map(Math.log)) + 2.88 * sd(q.map(Math.log))).toFixed(1)} (error/radius max ${Math.max(...radius).toFixed(2)}) | ` +
       `slope mean ${mean(slopes).toFixed(3)} sd ${sd(slopes).toFixed(3)} max ${Math.max(...slopes).toFixed(3)} mean+2.88sd ${(mean(slopes) + 2.88 * sd(slopes)).toFixed(3)}; ` +
       `CI upper max ${Math.max(...upper).toFixed(3)} | median-slope mean ${mean(medianSlopes).toFixed(3)} sd ${sd(medianSlopes).toFixed(3)} max ${Math.max(...medianSlopes).toFixed(3)} mean+2.88sd ${(mean(medianSlopes) + 2.88 * sd(medianSlopes)).toFixed(3)} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );

@@ -6,6 +6,8 @@
  * would make the recalibrated tensor-init claims lax; these keep it honest.
  */
 import { describe, expect, it } from 'vitest';
+import { claimOptionsFromEnv } from '../../properties/environment.js';
+import { tensorInitBasin, tensorInitRate } from '../../properties/tensorInit.js';
 import { alignedError } from '../../src/core/alignedError.js';
 import { makeInstance } from '../../src/core/instance.js';
 import { FAITHFUL_FAMILY } from './faithfulInit/faithfulFamily.js';
@@ -67,4 +69,27 @@ describe('faithful init as a whole', () => {
     expect(large).toBeLessThan(0.5);
     expect(large).toBeLessThan(small / 2);
   });
+});
+
+const options = claimOptionsFromEnv(process.env);
+
+describe('the tensor-init claims hold the faithful family to the paper', () => {
+  // One basin case in npm test (a 5e5-sample data set, a few seconds): the canonical member
+  // passes, and the comparison with relucheck's reference is information in the verdict.
+  it('the canonical member passes tensor-init-basin, with the comparison as information', async () => {
+    const r = await tensorInitBasin.run(FAITHFUL_FAMILY[0].make(), { ...options, tier: 'quick', numRuns: 1 });
+    expect(r.status, JSON.stringify(r)).toBe('passed');
+    expect(r.status === 'passed' && r.detail).toMatch(/^init error \d+\.\dx the reference's at N = 5e\+5 \(\d+\.\d\d of the ball radius, c = 0\.5\)$/);
+  }, 60_000);
+
+  // Every member on both claims: about a minute, so only in the thorough tier (the flake check
+  // runs the canonical member with RELUCHECK_CONTROLS=all over many seeds).
+  it.runIf(options.tier === 'thorough')('every member passes tensor-init-basin and tensor-init-rate (default tier)', async () => {
+    for (const member of FAITHFUL_FAMILY) {
+      for (const claim of [tensorInitBasin, tensorInitRate]) {
+        const r = await claim.run(member.make(), { ...options, tier: 'default' });
+        expect(r.status, `${member.id} ${claim.id}: ${r.status === 'failed' ? r.message : ''}`).toBe('passed');
+      }
+    }
+  }, 600_000);
 });

@@ -343,40 +343,50 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
   },
   {
     id: 'tensor-init-rate',
-    title: 'the tensor initialization error falls like N^(-1/2)',
+    title: 'the tensor initialization error falls with N',
     citation: { paper: ZHONG, where: 'Theorem 5.6 / Lemma 4.5' },
-    statement: 'the log-log slope of the aligned error against N has a CI containing -1/2 and excluding 0',
+    statement: 'the least-squares slope of log aligned error against log N (N = 1000..64000) is at most the faithful family\'s limit',
     constants: {
-      // Calibration (scripts/calibrate-init.mjs 100, reference implementation): 100 teachers
-      // (fast-check sample seed 4001; d 3..5, K = 2, kappa 1..1.5, noiseless), each on the grid
-      // N = 1000..64000 with 12, 8, 6, 4, 3, 3, 3 data sets. Slopes ranged over
-      // [-0.589, -0.330] (median -0.487); the 99.9% interval (half-width median 0.175, max
-      // 0.254) missed -1/2 in 0/100 teachers and reached 0 in 0/100. Budget per case: 0.001
-      // (level) + 1/101 (exchangeability bound for the power, before any margin) ~ 0.011.
-      level: {
-        symbol: '1 - alpha',
-        value: 0.999,
-        how: 'stated level; power calibrated on 100 teachers (0/100 intervals reached 0, 0/100 missed -1/2)',
-        falseAlarmPerCase: 0.001 + 1 / 101,
+      // Calibrated on the faithful family (spec/controls/faithfulInit/: Algorithm 1 as written,
+      // eight choices the paper leaves open), not on relucheck's estimator: scripts/
+      // calibrate-faithful-init.ts --seeds 5 --teachers 6 (15 teachers per member, fast-check
+      // sample seeds 6001..6005, the claim's ranges). Member mean slopes -0.209 (canonical, the
+      // worst) .. -0.284, sds 0.040..0.088, pooled sd 0.0637 (112 df); largest of the 120 slopes
+      // -0.085. Limit = worst mean + 2.88 pooled sd = -0.026: one-sided normal tail 0.002 per
+      // case for the worst member. (The interleaved member's own sd, 0.088 on 14 df, would put
+      // it at +0.026, where a flat error could no longer fail.) At these N the faithful error
+      // is pre-asymptotic (slope ~ -0.2, not -1/2); relucheck's reference: -0.477 (sd 0.043).
+      limit: {
+        symbol: 'b_max',
+        value: -0.026,
+        how: 'calibrated: worst faithful-family mean slope (-0.209) + 2.88 x pooled sd (0.0637), 8 members x 15 teachers',
+        falseAlarmPerCase: 0.002,
       },
     },
   },
   {
     id: 'tensor-init-basin',
-    title: 'at large N the tensor initialization lands inside the ball of Theorem 4.2',
-    citation: { paper: ZHANG, where: 'Theorem 4.2 with Zhong et al. Theorem 5.6 initialization' },
-    statement: 'aligned |W0 - W*|_F <= c s_K / (lambda kappa^3 K^2) at N = N_basin (d 2..4, K = 2, kappa <= 1.2)',
+    title: "at large N the tensor initialization error is within Theorem 5.6's C sqrt(d / N) |W*|_F",
+    citation: { paper: ZHONG, where: 'Theorem 5.6 (error eps poly(k, kappa) |W*|_F for N ~ eps^-2 d polylog)' },
+    statement: 'median over 5 request seeds of aligned |W0 - W*|_F <= C sqrt(d / N) |W*|_F at N = N_basin (d 2..4, K = 2, kappa <= 1.2)',
     constants: {
-      // Calibration (scripts/calibrate-init.mjs, basin part, reference implementation): 400
-      // teachers (fast-check sample seed 4002; d 2..4, K = 2, kappa 1..1.2, noiseless). At
-      // N = 32000 the largest error/radius was 1.55 (not inside), at N = 200000 0.857; at
-      // N = 500000 it was 0.479 (99% quantile 0.466, median 0.125), a factor-2 margin under 1.
-      // Budget per case: 1/401 (exchangeability bound, before the margin).
-      N: {
-        symbol: 'N_basin',
-        value: 500000,
-        how: 'calibrated: smallest tried N with error/radius <= 1/2 over 400 teachers (max 0.479)',
-        falseAlarmPerCase: 1 / 401,
+      // K = 2 and kappa <= 1.2 are fixed by the ranges and N is fixed, so poly(k, kappa) and the
+      // log factors are one constant C. Calibrated on the faithful family (scripts/
+      // calibrate-faithful-init.ts --seeds 5 --teachers 6 --runs 5: 30 teachers per member,
+      // sample seeds 5001..5005). q = median error / (sqrt(d / N) |W*|_F); log q per member:
+      // mean 3.25..3.66, sd 0.45..0.67; worst member alpha-3 (mean 3.651, sd 0.672, max q 262),
+      // exp(mean + 2.88 sd) = 266.5 -> C = 270 (log-normal tail 0.002 per case). One random
+      // alpha makes single runs heavy-tailed (q up to 309 for one seed); the theorem holds
+      // with high probability over the method's randomness, so the median of 5 request seeds
+      // is tested. relucheck's reference: max q 7.3 (0.30 of the ball radius of Theorem 4.2);
+      // the faithful family reaches 11 ball radii, so landing in the ball is information only.
+      // Planted: random init q >= 374, orientations flipped q >= 488 (12 teachers).
+      N: { symbol: 'N_basin', value: 500000, how: 'stated: the N the claim draws (the earlier ball calibration\'s N)' },
+      C: {
+        symbol: 'C',
+        value: 270,
+        how: 'calibrated: exp(mean + 2.88 sd) of log q for the worst faithful member (alpha-3, 30 teachers, median of 5 seeds)',
+        falseAlarmPerCase: 0.002,
       },
     },
   },
