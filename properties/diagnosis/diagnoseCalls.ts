@@ -18,7 +18,7 @@ import type { Implementation } from '../../src/impl/Implementation.js';
 import { fmt } from '../violation.js';
 import { answerLabel, implementationAnswer, offers, type Answer } from './answerOf.js';
 import { failingCaseOf } from './failingCaseOf.js';
-import { allFloat32, float32Telling } from './float32Values.js';
+import { answerLooksFloat32 } from '../../src/impl/float32Answers.js';
 import { HYPOTHESES, type Trial } from './hypotheses.js';
 import { referenceAnswer } from './referenceAnswer.js';
 import { largestDifference, relativeResidual } from './residual.js';
@@ -61,7 +61,7 @@ function examine(call: DiagnosisCall, actual: Answer, context: CheckContext): Ex
   const mismatch = relativeResidual(actual.values, expected.values);
   const agree = context.precision === 'float32' ? FLOAT32_TOLERANCE : FLOAT64_TOLERANCE;
   if (mismatch <= agree || actual.values.length !== expected.values.length) return { call, actual, expected, mismatch, trials: [] };
-  const float32 = context.precision === 'float32' || (allFloat32(actual.values) && float32Telling(expected.values));
+  const float32 = context.precision === 'float32' || answerLooksFloat32(actual.values, expected.values);
   const fitTolerance = float32 ? FLOAT32_TOLERANCE : FLOAT64_TOLERANCE;
   const input = { call, actual, expected, context, fitTolerance, label: answerLabel(call) };
   const trials = HYPOTHESES.flatMap((h) => h(input) ?? []);
@@ -83,7 +83,7 @@ function evidence(e: Examined, others: readonly Examined[]): string {
 }
 
 function float32Note(e: Examined, context: CheckContext): string {
-  return e.chosen?.hypothesis !== 'float32-rounding' && context.precision === 'float64' && allFloat32(e.actual.values) && float32Telling(e.expected.values)
+  return e.chosen?.hypothesis !== 'float32-rounding' && context.precision === 'float64' && answerLooksFloat32(e.actual.values, e.expected.values)
     ? '; every value is also exactly a float32: run with --precision float32'
     : '';
 }

@@ -13,7 +13,7 @@ import type { CheckContext, DiagnosisCall, DiagnosisHypothesis } from '../Claim.
 import { fmt } from '../violation.js';
 import { weightsOf, type Answer } from './answerOf.js';
 import { fitFactor, nameFactor } from './constantFactor.js';
-import { allFloat32, float32Telling, roundedToFloat32 } from './float32Values.js';
+import { answerLooksFloat32, roundedToFloat32 } from '../../src/impl/float32Answers.js';
 import { exactKinks } from './kinkConvention.js';
 import { referenceAnswer } from './referenceAnswer.js';
 import { relativeResidual } from './residual.js';
@@ -130,7 +130,7 @@ const constantFactor: Hypothesis = ({ call, actual, expected, context, fitTolera
 };
 
 const float32Rounding: Hypothesis = ({ actual, expected, context, label }) => {
-  if (context.precision !== 'float64' || !allFloat32(actual.values) || !float32Telling(expected.values)) return undefined;
+  if (context.precision !== 'float64' || !answerLooksFloat32(actual.values, expected.values)) return undefined;
   return trial('float32-rounding', actual, roundedToFloat32(expected.values), (res) =>
     `every value of the ${label} is exactly a float32 and it matches the expected one to float32 rounding (residual ${res}): ` +
     "the implementation computes in float32; run with --precision float32 (or declare precision: 'float32') to hold it to float32 bounds");

@@ -110,3 +110,28 @@ export function watchFloat32Answers(impl: Implementation): Float32Watch {
         : undefined,
   };
 }
+
+/** Every value is finite and equal to its float32 rounding (and there is one). */
+function allFloat32(values: ArrayLike<number>): boolean {
+  for (let q = 0; q < values.length; q++) {
+    const v = values[q];
+    if (!Number.isFinite(v) || Math.fround(v) !== v) return false;
+  }
+  return values.length > 0;
+}
+
+/**
+ * The single-answer form of the detector, for a failed case whose expected answer is known
+ * (the diagnosis): every value of `actual` is exactly a float32 while `expected` is not all
+ * float32 (an answer of zeros and small integers is float32 whatever the arithmetic, so it
+ * tells nothing). The evidence rule of the watch needs no expected answer and more values.
+ * @example answerLooksFloat32(Float64Array.of(Math.fround(0.1)), Float64Array.of(0.1)) // true
+ */
+export function answerLooksFloat32(actual: ArrayLike<number>, expected: ArrayLike<number>): boolean {
+  return allFloat32(actual) && !allFloat32(expected);
+}
+
+/** The values rounded to float32. @example roundedToFloat32(Float64Array.of(0.1))[0] === Math.fround(0.1) */
+export function roundedToFloat32(values: Float64Array): Float64Array {
+  return values.map((v) => Math.fround(v));
+}
