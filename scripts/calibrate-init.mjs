@@ -1,4 +1,6 @@
-// Calibration of the tensor-initialization claims (src/theory/claims.ts records the result).
+// Measures relucheck's reference on the tensor-init claims' cases (slope intervals, ball ratios). The claims'
+// constants no longer come from here: they are calibrated on the faithful family by
+// scripts/calibrate-faithful-init.ts (src/theory/claims.ts records that run).
 // Usage: npm run build && node scripts/calibrate-init.mjs [teachers=100]
 import fc from 'fast-check';
 import { measureInitRate, initRateArbitrary, basinRatio, initBasinArbitrary } from '../dist/properties/tensorInit.js';
