@@ -52,7 +52,7 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
     const inst = materialize(c.instance);
     const W0 = pointNear(inst.Wstar, c.point, inst.teacher.frobenius);
     const eta = c.etaTenths / 10;
-    await expectHandStepped(impl, inst.data, W0, eta, c.T, u);
+    await expectHandStepped(impl, { data: inst.data, W0, eta, T: c.T, unitRoundoff: u });
     const zero = zeroWeights(W0.d, W0.K);
     const first = await impl.gradientDescent!(inst.data, { W0: zero, eta, iterations: 1 });
     const g0 = gradientAtZero(inst.data, W0.K, reluAtZero);
@@ -64,9 +64,22 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
       SAFETY * (eta * gradientAtZeroBound(inst.data, u) + gamma(2 + inputRoundings(u), u) * eta * gmax),
       `rounding bound x${SAFETY} (eta ${eta})`,
     );
-    await expectHandStepped(impl, inst.data, zero, eta, c.T, u, 'W0 = 0');
+    await expectHandStepped(impl, { data: inst.data, W0: zero, eta, T: c.T, unitRoundoff: u, where: 'W0 = 0' });
   },
 });
+
+/** One GD request to compare with hand-made steps, and where it starts (for messages). */
+export interface HandSteppedRun {
+  readonly data: Dataset;
+  readonly W0: Weights;
+  readonly eta: number;
+  /** Iterations. */
+  readonly T: number;
+  /** The unit roundoff the rounding bounds assume (2^-53 for float64). */
+  readonly unitRoundoff: number;
+  /** Where the run starts, for messages ("W0 = 10 G"). */
+  readonly where?: string;
+}
 
 /**
  * Runs the implementation's GD from W0 and checks it against T steps of
@@ -75,22 +88,15 @@ export const gdConsistency = defineClaim<ClaimCase & { readonly T: number; reado
  *
  * @example
  * ```ts
- * await expectHandStepped(impl, inst.data, W0, 0.1, 3, 2 ** -53, 'W0 = 10 G'); // throws ClaimViolation on a mismatch
+ * await expectHandStepped(impl, { data: inst.data, W0, eta: 0.1, T: 3, unitRoundoff: 2 ** -53, where: 'W0 = 10 G' }); // throws ClaimViolation on a mismatch
  * ```
  */
-export async function expectHandStepped(
-  impl: Implementation,
-  data: Dataset,
-  W0: Weights,
-  eta: number,
-  T: number,
-  u: number,
-  where = '',
-): Promise<void> {
+export async function expectHandStepped(impl: Implementation, run: HandSteppedRun): Promise<void> {
+  const { data, W0, eta, T, unitRoundoff: u, where = '' } = run;
   const at = where === '' ? '' : `${where}, `;
-  const run = await impl.gradientDescent!(data, { W0, eta, iterations: T });
-  if (run.loss.length !== T + 1) {
-    throw new ClaimViolation('length of the loss trace', run.loss.length, T + 1, 'in', `exactly T + 1 = ${T + 1}${where === '' ? '' : ` (${where})`}`);
+  const gd = await impl.gradientDescent!(data, { W0, eta, iterations: T });
+  if (gd.loss.length !== T + 1) {
+    throw new ClaimViolation('length of the loss trace', gd.loss.length, T + 1, 'in', `exactly T + 1 = ${T + 1}${where === '' ? '' : ` (${where})`}`);
   }
   let W = W0;
   // Differences between two roundings of the same step grow at most by |I - eta H| <= 1 + eta L
@@ -106,7 +112,7 @@ export async function expectHandStepped(
     for (let q = 0; q < g.length; q++) gn += g[q] * g[q];
     expectAtMost(
       `|loss trace[${s}] - L_N(W^${s})|`,
-      Math.abs(run.loss[s] - L),
+      Math.abs(gd.loss[s] - L),
       SAFETY * (2 * lossRoundingBound(data, W, u) + Math.sqrt(gn) * drift),
       `rounding bound x${SAFETY} (${at}eta ${eta}, T ${T})`,
     );
@@ -126,7 +132,7 @@ export async function expectHandStepped(
     W = { ...W, data: W.data.map((w, q) => w - eta * g[q]) };
   }
   let diff = 0;
-  for (let q = 0; q < W.data.length; q++) diff += (run.W.data[q] - W.data[q]) ** 2;
+  for (let q = 0; q < W.data.length; q++) diff += (gd.W.data[q] - W.data[q]) ** 2;
   expectAtMost(
     `|W^T (implementation) - W^T (hand-stepped)|_F`,
     Math.sqrt(diff),

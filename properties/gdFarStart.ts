@@ -74,7 +74,7 @@ export const gdFarStart = defineClaim<FarStartCase>({
   async check(impl, c, { unitRoundoff: u }) {
     const inst = materialize(c.instance);
     for (const { s, W0 } of farStarts(inst.Wstar, c.seed)) {
-      await expectHandStepped(impl, inst.data, W0, c.etaHundredths / 100, c.T, u, `W0 = ${s} G`);
+      await expectHandStepped(impl, { data: inst.data, W0, eta: c.etaHundredths / 100, T: c.T, unitRoundoff: u, where: `W0 = ${s} G` });
     }
   },
 });
