@@ -24,6 +24,7 @@ import { nothingCheckedText, renderSummary, renderVerdict } from '../check/rende
 import { validateProtocol } from '../check/validateProtocol.js';
 import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
 import { prepareOutputDirectory } from './outputDirectory.js';
+import { progressReporter } from '../check/progressReporter.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
 import { fail } from '../core/validate.js';
 import { capLength, displayBlock, displayLine, DISPLAY_LIMITS } from '../core/displayText.js';
@@ -240,6 +241,8 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
 
   out(`  seed ${seed}, tier ${tier}, timeout ${timeoutMs} ms, ${claims.length} claims\n\n`);
   let reused: SupervisedImplementation | undefined = first;
+  // On stderr: stdout may be a --json document.
+  const progress = progressReporter({ write: io.stderr, isTTY: io.isTTY });
   const report = await runClaimsCheck({
     connect: async () => {
       const impl = reused ?? (await connect());
@@ -254,7 +257,9 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     ...(requestedPrecision === undefined ? {} : { precision: requestedPrecision }),
     replayPrefix,
     passWithNone,
+    onProgress: progress.onProgress,
     onVerdict: (v) => {
+      progress.clear();
       out(renderVerdict(v));
       const folder = dumpDir === undefined ? undefined : dumpFailingCase(dumpDir, v);
       if (folder !== undefined) out(`      failing case written to ${folder}/ (python3 ${folder}/load_case.py)\n`);
