@@ -15,8 +15,8 @@
  * ```
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { ImplementationFault, type FaultKind } from '../ImplementationFault.js';
+import { killPipeHolders, stdioInodes } from './pipeHolders.js';
 import { PROTOCOL_VERSION, type Command, type ProtocolCapability } from '../../protocol/messages.js';
 import { protocolValidator } from '../../protocol/schemaValidator.js';
 import type { Capability, Precision, ReluAtZero } from '../Implementation.js';
@@ -35,6 +35,8 @@ export interface ConnectionOptions {
   readonly startTimeoutMs?: number;
   /** Bytes of stderr kept for the report (the most recent ones). Default 16 KiB. */
   readonly stderrLimit?: number;
+  /** Longest stdout line accepted, in bytes (default {@link MAX_LINE_BYTES}). */
+  readonly maxLineBytes?: number;
   /** Sees every line in both directions (for `--validate-protocol` transcripts). */
   readonly onMessage?: (direction: 'sent' | 'received', line: string) => void;
   /** The harness's own version, sent in the handshake. */
@@ -60,6 +62,21 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/**
+ * The longest message line accepted from an implementation: 64 MiB. The largest legitimate
+ * reply is a GD trajectory or an HVP of a large model, a few MB of base64 (d K = 10^6 float64
+ * values are 10.7 MB); a line that grows past this without a newline is a runaway print, and
+ * buffering it would take the harness's memory with it (a 300 MB line used to be held whole).
+ */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How long after the implementation's process exits its stdout may stay open. A grandchild
+ * that inherited the pipes (in the same process group or after setsid) can hold them for
+ * ever; the conversation ends with the process, after this grace for replies still in the pipe.
+ */
+const EXIT_DRAIN_MS = 200;
+
 const live = new Set<ChildConnection>();
 let exitHookInstalled = false;
 
@@ -74,6 +91,8 @@ export class ChildConnection {
   private exited = false;
   private readonly exitPromise: Promise<void>;
   private handshakeDone = false;
+  /** The inodes of the child's stdio pipes (Linux), to find holders that left the group. */
+  private pipes: Set<string> = new Set();
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -87,15 +106,13 @@ export class ChildConnection {
     child.stdin.on('error', () => {
       /* EPIPE after the child died: its exit is reported by 'close' below. */
     });
-    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-    lines.on('line', (line) => this.onLine(line));
+    this.readLines(options.maxLineBytes ?? MAX_LINE_BYTES);
+    this.pipes = stdioInodes(child.pid);
     this.exitPromise = new Promise((resolve) => {
-      child.on('error', (err) => {
-        this.exited = true;
-        this.fatal(this.handshakeDone ? 'exited' : 'start', `could not run ${JSON.stringify(options.command)}: ${err.message}`);
-        resolve();
-      });
-      child.on('close', (code, signal) => {
+      let ended = false;
+      const gone = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (ended) return;
+        ended = true;
         this.exited = true;
         live.delete(this);
         if (!this.closing) {
@@ -103,8 +120,61 @@ export class ChildConnection {
           const during = this.describePending();
           this.fatal(this.handshakeDone ? 'exited' : 'start', `implementation ${how}${during}`);
         }
+        this.kill(); // what it left behind in its group
+        resolve();
+      };
+      child.on('error', (err) => {
+        this.exited = true;
+        this.fatal(this.handshakeDone ? 'exited' : 'start', `could not run ${JSON.stringify(options.command)}: ${err.message}`);
+        ended = true;
         resolve();
       });
+      // 'close' waits for every holder of the pipes; 'exit' is the process itself. After exit,
+      // replies still in the pipe get a short grace, then the conversation is over.
+      child.on('exit', (code, signal) => {
+        setTimeout(() => gone(code, signal), EXIT_DRAIN_MS).unref();
+      });
+      child.on('close', (code, signal) => gone(code, signal));
+    });
+  }
+
+  /**
+   * Splits stdout into lines without readline, whose buffer grows without bound: a line longer
+   * than `maxBytes` ends the conversation. End of stdout while the process lives on ends it too
+   * (no reply can come), after a short wait in case the process is exiting.
+   */
+  private readLines(maxBytes: number): void {
+    let parts: Buffer[] = [];
+    let size = 0;
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      if (this.fault) return;
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+        parts.push(chunk.subarray(start, nl));
+        const line = Buffer.concat(parts).toString('utf8');
+        parts = [];
+        size = 0;
+        start = nl + 1;
+        this.onLine(line);
+        if (this.fault) return;
+      }
+      if (start < chunk.length) {
+        size += chunk.length - start;
+        if (size > maxBytes) {
+          parts = [];
+          this.fatal('not-json', `printed a line longer than ${maxBytes} bytes on stdout without a newline (the limit of one message; a runaway print?)`);
+          return;
+        }
+        parts.push(chunk.subarray(start));
+      }
+    });
+    this.child.stdout.on('end', () => {
+      if (this.closing || this.exited || this.fault) return;
+      setTimeout(() => {
+        if (!this.closing && !this.exited && !this.fault) {
+          this.fatal(this.handshakeDone ? 'exited' : 'start', `implementation closed its stdout but kept running${this.describePending()}`);
+        }
+      }, EXIT_DRAIN_MS).unref();
     });
   }
 
@@ -264,6 +334,7 @@ export class ChildConnection {
   private kill(): void {
     const pid = this.child.pid;
     if (pid === undefined) return;
+    if (this.exited) killPipeHolders(this.pipes); // leftovers outside the group (setsid)
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
