@@ -41,26 +41,20 @@ describe('a passed verdict carries the cases information', () => {
   });
 
   it('uses the claim summary when it has one, and no detail when no case returned a line', async () => {
-    const summarized = defineClaim<number>({
-      id: 'gradient-fd-full',
-      needs: [],
-      falseAlarmPerCase: 0,
-      runs: { quick: 4, default: 4, thorough: 4 },
-      arbitrary: () => fc.integer({ min: 0, max: 9 }),
-      show: String,
-      check: async () => 'x',
-      summarize: (lines) => `${lines.length} lines`,
-    });
+    const fourCases = (check: () => Promise<string | undefined>, summarize?: (lines: readonly string[]) => string) =>
+      defineClaim<number>({
+        id: 'gradient-fd-full',
+        needs: [],
+        falseAlarmPerCase: 0,
+        runs: { quick: 4, default: 4, thorough: 4 },
+        arbitrary: () => fc.integer({ min: 0, max: 9 }),
+        show: String,
+        check,
+        ...(summarize === undefined ? {} : { summarize }),
+      });
+    const summarized = fourCases(async () => 'x', (lines) => `${lines.length} lines`);
     expect(await summarized.run(impl, { seed: 1, tier: 'quick' })).toMatchObject({ status: 'passed', detail: '4 lines' });
-    const silent = defineClaim<number>({
-      id: 'gradient-fd-full',
-      needs: [],
-      falseAlarmPerCase: 0,
-      runs: { quick: 4, default: 4, thorough: 4 },
-      arbitrary: () => fc.integer({ min: 0, max: 9 }),
-      show: String,
-      check: async () => undefined,
-    });
+    const silent = fourCases(async () => undefined);
     const r = await silent.run(impl, { seed: 1, tier: 'quick' });
     expect(r.status === 'passed' && 'detail' in r).toBe(false);
   });
