@@ -3,8 +3,10 @@
  * spec/protocol's misbehaving servers: each gets a clear verdict and the right exit code
  * within a small time, relucheck's memory stays bounded (stdout lines at most
  * MAX_LINE_BYTES = 64 MiB, stderr's last 16 KiB), and no process is left behind: every pid a
- * server records (its own, its grandchild's) is dead when the check returns.
+ * server records (its own, its grandchild's) is dead when the check returns, and when
+ * relucheck itself is ended by SIGINT, SIGTERM or SIGHUP (which skip Node's 'exit' event).
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,4 +101,17 @@ describe('relucheck survives implementations that misbehave in how they live and
     expect(process.memoryUsage().rss - before).toBeLessThan(64 << 20); // 8 MB sent; at most ~1 MiB held
     await connection.close();
   }, 20_000);
+});
+
+describe('a signal to relucheck ends the implementation too', () => {
+  const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s: relucheck dies of it and a server that ignores end of input and signals is killed', async (signal) => {
+    pidFile = join(tmp, `pids-${n++}`);
+    const child = spawn(process.execPath, [CLI, 'check', '--cmd', `node ${dir}ignores-stop.mjs`], { env: { ...process.env, PIDFILE: pidFile }, stdio: 'ignore' });
+    for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300)); // the handshake is under way or done
+    const died = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    child.kill(signal);
+    expect(await died).toBe(signal);
+  }, 30_000);
 });

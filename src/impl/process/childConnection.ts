@@ -352,10 +352,26 @@ export class ChildConnection {
   }
 }
 
+/**
+ * Kills every live child when relucheck ends: on 'exit', and on SIGINT, SIGTERM and SIGHUP,
+ * which end Node without an 'exit' event (a server that ignores end of input kept running
+ * after Ctrl-C). When no one else listens for the signal, the signal is raised again after the
+ * cleanup, so relucheck still dies of it (exit status 128 + n, as the caller expects).
+ */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => ChildConnection.killAll());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      ChildConnection.killAll();
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
 }
 
 function snippet(text: string, max = 200): string {
