@@ -75,10 +75,14 @@ describe('relucheck survives implementations that misbehave in how they live and
     ['protocol-string.mjs', {}, 2, /ERROR \(schema\) handshake failed: .*protocol must be integer/, 5],
     ['extreme-numbers.mjs', {}, 1, /FAIL  spec-gradient-agreement[\s\S]*gradient\[0\]: actual 1e\+308/, 5],
     ['ignores-stop.mjs', {}, 0, /PASS  spec-gradient-agreement/, 6],
+    // Around the 2000 ms timeout, with margins a loaded 2-core machine keeps (0.4x and 1.75x).
+    ['slow-reply.mjs', { DELAY_MS: '800' }, 0, /PASS  spec-gradient-agreement/, 10],
+    ['slow-reply.mjs', { DELAY_MS: '3500' }, 2, /ERROR spec-gradient-agreement[\s\S]*no reply to gradient \(id 2\) within 2000 ms/, 8],
   ];
   it.each(cases)('%s %j -> exit %i', async (script, env, exitCode, pattern, maxSeconds) => {
     const [prefix, file] = script.startsWith('exec ') ? ['exec ', script.slice(5)] : ['', script];
-    const r = await check(file!, env, ['half-line-hang.mjs', 'stdout-closed.mjs'].includes(script) ? 1500 : 10_000, prefix);
+    const timeout = ['half-line-hang.mjs', 'stdout-closed.mjs'].includes(script) ? 1500 : script === 'slow-reply.mjs' ? 2000 : 10_000;
+    const r = await check(file!, env, timeout, prefix);
     expect(r.text, r.text.slice(0, 3000)).toMatch(pattern);
     expect(r.code, r.text.slice(0, 3000)).toBe(exitCode);
     expect(r.text).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
