@@ -6,4 +6,4 @@ for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, () => {});
 process.exit = () => {}; // lib.mjs exits on stop: not this one
 process.stdin.on('end', () => {});
 setInterval(() => {}, 1000);
-serve();
+serve({ stop: () => undefined }); // and says nothing to it
