@@ -13,22 +13,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseValue, FailingCase } from '../../properties/Claim.js';
+import { encodeScalar, type WireScalar } from '../protocol/float64Codec.js';
 import { encodeNpy } from './npyFile.js';
 import type { ClaimVerdict } from './runClaimsCheck.js';
 
-/** A JSON number, or the name of a non-finite value (JSON has none). */
-export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
-/** A CaseValue as JSON: a number, or an array with its shape (row-major). */
-export type JsonCaseValue = JsonNumber | { readonly shape: readonly number[]; readonly data: readonly JsonNumber[] };
-
-const jsonNumber = (v: number): JsonNumber => (Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity');
+/**
+ * A CaseValue as JSON: a number, or an array with its shape (row-major); non-finite values are
+ * named as on the protocol's wire (float64Codec.ts).
+ */
+export type JsonCaseValue = WireScalar | { readonly shape: readonly number[]; readonly data: readonly WireScalar[] };
 
 /**
  * A CaseValue as plain JSON data (arrays as lists; non-finite values named).
  * @example caseValueJson({ shape: [1], data: Float64Array.of(NaN) }) // { shape: [1], data: ['NaN'] }
  */
 export function caseValueJson(v: CaseValue): JsonCaseValue {
-  return typeof v === 'number' ? jsonNumber(v) : { shape: [...v.shape], data: Array.from(v.data, jsonNumber) };
+  return typeof v === 'number' ? encodeScalar(v) : { shape: [...v.shape], data: Array.from(v.data, (x) => encodeScalar(x)) };
 }
 
 /**
