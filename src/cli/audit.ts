@@ -10,9 +10,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { plannedTrials, runAudit } from '../audit/runner/runAudit.js';
+import { plannedTrials, runAudit, type AuditOptions } from '../audit/runner/runAudit.js';
 import { parseShard, WHOLE } from '../audit/runner/shard.js';
 import { writeReport } from '../audit/report/writeReport.js';
+import { acquireOutLock } from '../audit/runner/outLock.js';
 import { LIMITS, parseIntegerOption } from './optionValues.js';
 import { prepareOutputDirectory } from './outputDirectory.js';
 import { fail } from '../core/validate.js';
@@ -40,7 +41,9 @@ command resumes.
 
   --quick       the quick tier (default; a few minutes on 2 cores)
   --full        the papers' trial counts
-  --out DIR     output directory (default ${DEFAULT_OUT}); rerunning resumes from its results.jsonl
+  --out DIR     output directory (default ${DEFAULT_OUT}); rerunning resumes from its results.jsonl.
+                One audit at a time: DIR/audit.lock names the audit writing DIR; a second
+                one exits 2 naming it; a lock left by a killed audit is taken over
   --seed S      master seed (default 1); every trial's seed derives from (S, trial id)
   --workers N   worker threads (default: available cores)
   --shard i/n   run only the i-th of n deterministic shares; merge with 'relucheck report'
@@ -73,28 +76,32 @@ command resumes.
       }
     }
     prepareOutputDirectory('--out', out);
-    const summary = await runAudit({
-      tier,
-      out,
-      masterSeed,
-      workers,
-      shard,
-      only: values.only,
-      isTTY: io.isTTY,
-      write: io.stdout,
-    });
-    const written = await writeReport([out], out);
-    io.stdout(`wrote ${written.html}, ${written.markdown}, ${written.verdicts} and ${out}/results.jsonl\n`);
-    for (const v of written.report.verdicts) io.stdout(`  ${v.status.padEnd(13)} ${v.claim}\n`);
-    if (summary.failed.length > 0) {
-      io.stderr(`${summary.failed.length} trial(s) failed: ${summary.failed.join(', ')}\n`);
-      return EXIT.claimFailed;
+    // Held through the report too: a second audit must not rewrite it while this one writes.
+    const lock = acquireOutLock(out, '--out', io.stderr);
+    try {
+      const settings = { tier, out, masterSeed, workers, shard, only: values.only, isTTY: io.isTTY, write: io.stdout, holdsLock: true } as const;
+      return await auditAndReport(settings, Boolean(values.strict), io);
+    } finally {
+      lock.release();
     }
-    const refuted = written.report.verdicts.filter((v) => v.status === 'not supported');
-    if (values.strict && refuted.length > 0) {
-      io.stderr(`--strict: ${refuted.length} verdict(s) NOT SUPPORTED (see ${written.verdicts}): ${refuted.map((v) => v.claim).join('; ')}\n`);
-      return EXIT.claimFailed;
-    }
-    return EXIT.ok;
   },
 };
+
+/** Runs the audit (its lock held by the caller), writes the report, and picks the exit code. */
+async function auditAndReport(settings: AuditOptions, strict: boolean, io: CliIo): Promise<number> {
+  const { out } = settings;
+  const summary = await runAudit(settings);
+  const written = await writeReport([out], out);
+  io.stdout(`wrote ${written.html}, ${written.markdown}, ${written.verdicts} and ${out}/results.jsonl\n`);
+  for (const v of written.report.verdicts) io.stdout(`  ${v.status.padEnd(13)} ${v.claim}\n`);
+  if (summary.failed.length > 0) {
+    io.stderr(`${summary.failed.length} trial(s) failed: ${summary.failed.join(', ')}\n`);
+    return EXIT.claimFailed;
+  }
+  const refuted = written.report.verdicts.filter((v) => v.status === 'not supported');
+  if (strict && refuted.length > 0) {
+    io.stderr(`--strict: ${refuted.length} verdict(s) NOT SUPPORTED (see ${written.verdicts}): ${refuted.map((v) => v.claim).join('; ')}\n`);
+    return EXIT.claimFailed;
+  }
+  return EXIT.ok;
+}

@@ -3,7 +3,8 @@
  * minus those already in DIR/results.jsonl (resume), run on worker threads, each record
  * appended to results.jsonl as it finishes. A directory holds one master seed and one
  * revision of each experiment: resuming with another seed, or into results of an older
- * method, is refused rather than mixing results.
+ * method, is refused rather than mixing results. One audit at a time writes a directory
+ * (DIR/audit.lock, outLock.ts).
  *
  * @example
  * ```ts
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { assertIntegerInRange, fail } from '../../core/validate.js';
 import { allTrials } from '../experiments/registry.js';
 import type { AuditTier, TrialSpec } from '../experiments/types.js';
+import { acquireOutLock } from './outLock.js';
 import { createProgress } from './progress.js';
 import { assertCurrentRevisions } from './revisions.js';
 import { assertWritableRecord } from './recordValidation.js';
@@ -34,6 +36,11 @@ export interface AuditOptions {
   readonly only?: readonly string[];
   readonly isTTY: boolean;
   readonly write: (text: string) => void;
+  /**
+   * The caller already holds `out`'s lock (outLock.ts) and keeps it past the run (the CLI
+   * holds it through writing the report). Otherwise the run takes it and releases it.
+   */
+  readonly holdsLock?: boolean;
 }
 
 /** What happened. */
@@ -57,6 +64,16 @@ export async function runAudit(o: AuditOptions): Promise<AuditSummary> {
   assertIntegerInRange('--seed', o.masterSeed, 0, 0xffffffff);
   assertIntegerInRange('--workers', o.workers, 1, 256);
   mkdirSync(o.out, { recursive: true });
+  // Before reading the results: two audits reading the same file would run the same trials.
+  const lock = o.holdsLock ? undefined : acquireOutLock(o.out, '--out', o.write);
+  try {
+    return await runLocked(o);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function runLocked(o: AuditOptions): Promise<AuditSummary> {
   const path = join(o.out, RESULTS_FILE);
   const read = readResults(path, '--out');
   if (read.invalid.length > 0) {
