@@ -48,7 +48,7 @@ describe('report refuses a results file it cannot believe, naming the line', () 
   });
 
   const forged: [string, (r: Record<string, unknown>) => unknown, RegExp][] = [
-    ['"error": "NaN"', (r) => ({ ...r, result: { ...(r.result as object), error: 'NaN' } }), /line 2: result\.error must be a number, null or "diverged", got the string "NaN"/],
+    ['"error": "NaN"', (r) => ({ ...r, result: { ...(r.result as object), error: 'NaN' } }), /line 2: result\.error must be a number or "diverged", got the string "NaN"/],
     ['a missing result field', (r) => ({ ...r, result: { ...(r.result as object), success: undefined } }), /line 2: result\.success must be true or false, got nothing/],
     ['success as the string "true"', (r) => ({ ...r, result: { ...(r.result as object), success: 'true' } }), /line 2: result\.success must be true or false, got the string "true"/],
     ['an edited seed', (r) => ({ ...r, seed: (r.seed as number) + 1 }), /line 2: seed \d+ is not the seed of trial fig2c\/.* under master seed 3/],

@@ -108,9 +108,13 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
   const final = diverged ? undefined : alignedError(run.W, inst.Wstar);
   const stoppedBy = stop();
   const startError = alignedError(start.W0, inst.Wstar);
+  // A run can stop with finite iterates whose loss or error overflowed: 'diverged' too, as JSON
+  // would write Infinity as null (refused on reading, resultFields.ts). Records with finite
+  // values are unchanged, so the experiment's revision stays.
+  const orDiverged = (x: number): number | 'diverged' => (Number.isFinite(x) ? x : 'diverged');
   return {
-    error: final ? final.error : 'diverged',
-    relError: final ? final.relative : 'diverged',
+    error: final ? orDiverged(final.error) : 'diverged',
+    relError: final ? orDiverged(final.relative) : 'diverged',
     diverged,
     initError: startError.relative,
     initDistance: startError.error,
@@ -118,10 +122,10 @@ export function recoveryTrial(s: RecoverySettings, seed: number): RecoveryResult
     sK: inst.teacher.sK,
     iterations,
     extensions,
-    finalLoss: diverged ? 'diverged' : run.trajectory.loss[run.iterations],
+    finalLoss: diverged ? 'diverged' : orDiverged(run.trajectory.loss[run.iterations]),
     initUsed: start.used,
-    gradientNorm: diverged ? 'diverged' : run.gradientNorm,
+    gradientNorm: diverged ? 'diverged' : orDiverged(run.gradientNorm),
     stoppedBy,
-    lossWindowRatio: diverged ? 'diverged' : ratio(),
+    lossWindowRatio: diverged ? 'diverged' : orDiverged(ratio()),
   };
 }

@@ -17,6 +17,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, r
 import { IoError } from '../../core/ioError.js';
 import { fail } from '../../core/validate.js';
 import type { TrialRecord } from '../experiments/types.js';
+import { restoreNonFinite } from '../experiments/resultFields.js';
 import { recordProblem } from './recordValidation.js';
 
 /** The file name inside an audit directory. */
@@ -61,7 +62,10 @@ export function readResults(path: string, argument = 'DIR'): ReadResults {
     } catch {
       problem = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line) ? 'not text (binary data)' : 'not valid JSON';
     }
-    if (problem === undefined) records.push(value as TrialRecord);
+    if (problem === undefined) {
+      const r = value as TrialRecord;
+      records.push({ ...r, result: restoreNonFinite(r.experiment, r.params, r.result) });
+    }
     else if (i === lines.length - 1 && problem === 'not valid JSON') torn = i + 1; // no newline after it
     else invalid.push({ line: i + 1, reason: problem });
   });
