@@ -11,6 +11,7 @@ import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { POPULATION_BUGS } from './populationBugs.js';
 import { GAP_BUGS } from './gapBugs.js';
+import { CURVATURE_BUGS } from './curvatureBugs.js';
 import { KINK_BUGS } from './kinkBugs.js';
 import { withGdUpdate } from './withGdUpdate.js';
 import { clippedGd, safeguardedGd } from './farStartBugs.js';
@@ -218,6 +219,7 @@ export const PLANTED_BUGS: readonly PlantedBug[] = [
   { name: 'GD clips the gradient norm at 20', caughtBy: 'gd-far-start', make: clippedGd },
   { name: 'GD halves the step when |grad| > 20', caughtBy: 'gd-far-start', make: safeguardedGd },
   ...GAP_BUGS,
+  ...CURVATURE_BUGS,
   ...SIZE_BUGS,
   {
     name: 'mask 1{w.x > 0} instead of >= 0',

@@ -101,7 +101,7 @@ export const GAP_BUGS: readonly GapBug[] = [
     make: () => withHvpScale('hvp no 1/N', () => 1),
   },
   {
-    // HVP of the negated objective (a log-likelihood convention): every probe u^T H u is negative, below Lemma 5.1's c_mu.
+    // HVP of the negated objective (a log-likelihood convention): its smallest eigenvalue is -lambda_max(H) < 0, below Lemma 5.1's c_mu.
     name: 'empirical HVP returns -H u',
     caughtBy: 'strong-convexity-empirical',
     make: () => withHvpScale('hvp sign', (n) => -1 / n),
