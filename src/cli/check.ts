@@ -25,6 +25,7 @@ import { validateProtocol } from '../check/validateProtocol.js';
 import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
 import { prepareOutputDirectory } from './outputDirectory.js';
 import { progressReporter } from '../check/progressReporter.js';
+import { moduleOutputForwarder } from '../check/moduleOutput.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
 import { fail } from '../core/validate.js';
 import { capLength, displayBlock, displayLine, DISPLAY_LIMITS } from '../core/displayText.js';
@@ -167,10 +168,14 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   const source = values.cmd !== undefined ? `--cmd ${shellQuote(values.cmd)}` : `--impl ${shellQuote(values.impl!)}`;
   const timeoutArg = values.timeout === undefined ? '' : ` --timeout ${timeoutMs}`;
   const replayPrefix = `relucheck check ${source}${timeoutArg}`;
+  // A module's prints, escaped and capped on stderr; the progress bar (once there is one) is
+  // erased first so a line never lands in the middle of it.
+  let clearProgress = () => {};
+  const moduleOutput = moduleOutputForwarder({ write: io.stderr, before: () => clearProgress() });
   const connect = async (): Promise<SupervisedImplementation> =>
     values.cmd !== undefined
       ? processImplementation({ command: values.cmd, timeoutMs, harnessVersion: PROTOCOL_VERSION.toString() })
-      : workerModuleImplementation({ path: values.impl!, timeoutMs, onOutput: (text) => io.stderr(text) });
+      : workerModuleImplementation({ path: values.impl!, timeoutMs, onOutput: moduleOutput });
   const out = (text: string) => {
     if (!values.json) io.stdout(text);
   };
@@ -243,6 +248,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   let reused: SupervisedImplementation | undefined = first;
   // On stderr: stdout may be a --json document.
   const progress = progressReporter({ write: io.stderr, isTTY: io.isTTY });
+  clearProgress = progress.clear;
   const report = await runClaimsCheck({
     connect: async () => {
       const impl = reused ?? (await connect());

@@ -13,6 +13,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dataset } from '../../core/layout.js';
+import { captureStandardDescriptors } from './captureDescriptors.js';
 import { isFault } from '../ImplementationFault.js';
 import type { Implementation } from '../Implementation.js';
 import { loadModuleImplementation } from '../moduleImplementation.js';
@@ -21,6 +22,9 @@ import { DATASET_METHODS, type DatasetRef, type FromWorker, type ModuleWorkerDat
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
 const { path, cwd } = workerData as ModuleWorkerData;
+
+// Before the module's own imports run: a write to fd 1 must not land in relucheck's stdout.
+captureStandardDescriptors();
 
 let impl: Implementation | undefined;
 try {

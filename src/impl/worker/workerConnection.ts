@@ -36,8 +36,8 @@ export interface WorkerConnectionOptions {
   readonly startTimeoutMs?: number;
   /** Characters of the module's stdout/stderr kept for reports (most recent). Default 16 KiB. */
   readonly outputLimit?: number;
-  /** Sees what the module prints (the CLI forwards it to stderr, keeping stdout clean for --json). */
-  readonly onOutput?: (text: string) => void;
+  /** Sees what the module prints, by stream (the CLI shows it escaped on stderr, keeping stdout clean for --json). */
+  readonly onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
 }
 
 /** What the module said about itself once loaded. */
@@ -86,11 +86,11 @@ export class WorkerConnection {
     private readonly options: WorkerConnectionOptions,
   ) {
     const limit = options.outputLimit ?? 16_384;
-    for (const stream of [worker.stdout, worker.stderr]) {
+    for (const [stream, name] of [[worker.stdout, 'stdout'], [worker.stderr, 'stderr']] as const) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         this.output = (this.output + chunk).slice(-limit);
-        options.onOutput?.(chunk);
+        options.onOutput?.(chunk, name);
       });
     }
     worker.on('message', (message: FromWorker) => this.onMessage(message));
