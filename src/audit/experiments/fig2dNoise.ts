@@ -22,7 +22,7 @@ import { orderVerdict } from './orderClaim.js';
 import { errorTheory, ERROR_THEORY } from './fig2dTheory.js';
 import { PAPER } from './settings.js';
 import { fmt, quantile } from './stats.js';
-import { num, type AuditTier, type FigureSpec, type TableSpec, type TrialRecord, type Verdict } from './types.js';
+import { num, type AuditTier, type FigureSpec, type TableSpec, type TierPower, type TrialRecord, type Verdict } from './types.js';
 
 /** The std-0.1 reading's grid (full tier): N/d >= 80, where the theory curve is tested. */
 const STD_READING = { noiseStd: 0.1, ds: [10, 25, 50], ratios: [80, 160, 320], trials: 10 } as const;
@@ -128,5 +128,12 @@ export function noiseSummary(all: readonly TrialRecord[]): { notes: string[]; fi
   const notes = [
     `Both readings of N(0, 0.1) and a noise sweep (full tier only): std ${STD_READING.noiseStd} at d = ${STD_READING.ds.join(', ')}, N/d = ${STD_READING.ratios.join(', ')} (${STD_READING.trials} trials); nu = ${SWEEP.nus.join(', ')} at d = ${SWEEP.d}, N/d = ${SWEEP.ratio} (${SWEEP.trials} trials each).`,
   ];
-  return { notes, figures, tables, verdicts };
+  // The quick tier runs none of these series, so it cannot decide them (report/tierPower.ts).
+  const full = (v: Verdict): TierPower => ({
+    design: v.claim === sweepClaim ? `nu = ${SWEEP.nus.join(', ')}, ${SWEEP.trials} trials each` : `d = ${STD_READING.ds.join(', ')}, N/d = ${STD_READING.ratios.join(', ')}, ${STD_READING.trials} trials`,
+    decides: true,
+    why: 'decided by its stated rule; an interval too wide for the tolerance gives inconclusive',
+  });
+  const power = (v: Verdict) => ({ quick: { design: 'no trials of this series', decides: false, why: 'the quick tier runs no noise-series trials (it stays within its 3 minutes)' }, full: full(v) });
+  return { notes, figures, tables, verdicts: verdicts.map((v) => ({ ...v, power: power(v) })) };
 }

@@ -18,7 +18,7 @@ import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { fmt, fmtInterval } from './stats.js';
 import { startBallTable } from './startBall.js';
-import { threshold, thresholdVerdict, type Curve } from './thresholdVerdict.js';
+import { threshold, thresholdPower, thresholdVerdict, type Curve } from './thresholdVerdict.js';
 import { BALL_C } from '../../theory/claims.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec } from './types.js';
 
@@ -214,7 +214,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
             rows: thresholds.map((t) => [t.s, fmtInterval(t.interval)]),
           },
         ],
-        verdicts: [{ ...verdict, failedRuns: failed.map((r) => ({ id: r.id, reason: r.failure!.reason, detector: r.failure!.detector })) }],
+        verdicts: [{ ...verdict, power: { quick: thresholdPower(design.grid.quick, label), full: thresholdPower(design.grid.full, label) }, failedRuns: failed.map((r) => ({ id: r.id, reason: r.failure!.reason, detector: r.failure!.detector })) }],
       };
     },
   };

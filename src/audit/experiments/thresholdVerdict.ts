@@ -18,7 +18,7 @@
  * ```
  */
 import { bootstrap, crossing, fmt, fmtInterval, intervalsOverlap, type Interval } from './stats.js';
-import type { Verdict } from './types.js';
+import type { TierPower, Verdict } from './types.js';
 
 /** One curve: its scale s and, per grid ratio, the 0/1 outcomes of its trials. */
 export interface Curve {
@@ -109,4 +109,32 @@ export function thresholdVerdict(o: {
   }
   const p = a.pValue === undefined || b.pValue === undefined ? undefined : Math.max(a.pValue, b.pValue);
   return { ...base, status: a.status, evidence: `${a.evidence} The same with the ${runs} counted as successes.`, ...(p === undefined ? {} : { test: { pValue: p } }) };
+}
+
+/**
+ * What a tier's grid can decide about the threshold claim. "Not supported" needs a curve
+ * placed beyond the grid, i.e. a one-sided binomial p < BEYOND_GRID_LEVEL from the trials at
+ * the grid's largest ratio; with n trials the smallest p is 0.5^n (all failed), so n <= 4
+ * (0.5^4 = 0.0625) can never reach it: such a grid can only return "supported" (intervals
+ * overlapping, accepting the null) or inconclusive, and cannot decide the claim.
+ * @example thresholdPower({ ratios: [4, 10, 20], trials: 3 }, 'N/d').decides // false
+ */
+export function thresholdPower(grid: { readonly ratios: readonly number[]; readonly trials: number; readonly endTrials?: number }, label: string): TierPower {
+  const n = grid.endTrials ?? grid.trials;
+  const end = Math.max(...grid.ratios);
+  let significant = -1;
+  while (significant + 1 <= n && binomialLowerTail(significant + 1, n) < BEYOND_GRID_LEVEL) significant++;
+  const design = `${label} = ${grid.ratios.join(', ')}, ${grid.trials} trials per ratio${n !== grid.trials ? ` (${n} at ${label} = ${end})` : ''}`;
+  if (significant < 0) {
+    return {
+      design,
+      decides: false,
+      why: `with ${n} trials at the grid's end (${label} = ${end}) the smallest one-sided binomial p is 0.5^${n} = ${fmt(0.5 ** n)} >= ${BEYOND_GRID_LEVEL}, so no curve can be placed beyond the grid and "not supported" is out of reach; a "supported" would only accept the null`,
+    };
+  }
+  return {
+    design,
+    decides: true,
+    why: `a curve with at most ${significant}/${n} successes at ${label} = ${end} is placed beyond the grid (p = ${fmt(binomialLowerTail(significant, n))} < ${BEYOND_GRID_LEVEL}); thresholds inside the grid are compared on 90% bootstrap intervals`,
+  };
 }

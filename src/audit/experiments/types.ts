@@ -61,8 +61,23 @@ export interface TableSpec {
   readonly rows: readonly (readonly (string | number)[])[];
 }
 
-/** How a claim fared. `pending` means a prerequisite is not in the code base yet. */
-export type VerdictStatus = 'supported' | 'not supported' | 'inconclusive' | 'pending';
+/**
+ * How a claim fared. `pending` means a prerequisite is not in the code base yet. `not
+ * decidable on the quick tier`: the quick tier's design cannot reach one of the verdict's
+ * outcomes (its {@link TierPower} says why), so whatever its records show is information, not a
+ * finding; the full tier decides it.
+ */
+export type VerdictStatus = 'supported' | 'not supported' | 'inconclusive' | 'pending' | 'not decidable on the quick tier';
+
+/** What one tier's design can decide about a verdict. */
+export interface TierPower {
+  /** The tier's design behind the verdict, in words (grid, trials). */
+  readonly design: string;
+  /** Whether the design can reach both a "supported" and a "not supported" verdict. */
+  readonly decides: boolean;
+  /** Why, in words (e.g. the smallest p-value its trials allow, an interval's width). */
+  readonly why: string;
+}
 
 /** The verdict on one claim of a paper, with the evidence in words. */
 export interface Verdict {
@@ -81,6 +96,11 @@ export interface Verdict {
    * supported" the correction does not confirm is reported as inconclusive.
    */
   readonly test?: { readonly pValue: number };
+  /**
+   * What the quick and the full tier's designs can decide (both listed whatever tier ran);
+   * buildReport fills in the experiment's trial counts when an experiment states none.
+   */
+  readonly power?: Readonly<Record<AuditTier, TierPower>>;
   /** Every failed run behind the verdict with the reason it failed (success-rate claims). */
   readonly failedRuns?: readonly { readonly id: string; readonly reason: string; readonly detector: string }[];
 }

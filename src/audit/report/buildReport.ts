@@ -12,6 +12,7 @@
 import { allTrials, EXPERIMENTS } from '../experiments/registry.js';
 import type { AuditTier, Section, TrialRecord, Verdict } from '../experiments/types.js';
 import { applyHolm, FAMILYWISE_LEVEL, type Family } from './holm.js';
+import { recordsTier, withTierPower } from './tierPower.js';
 
 /** The report's content, before rendering. */
 export interface Report {
@@ -24,8 +25,11 @@ export interface Report {
   /** The largest tier whose every trial is present, or 'partial'. */
   readonly tier: AuditTier | 'partial';
   readonly sections: readonly Section[];
-  /** Every verdict, after the family-wise correction. */
-  readonly verdicts: readonly (Verdict & { section: string })[];
+  /**
+   * Every verdict, after the tier-power rule (tierPower.ts) and the family-wise correction;
+   * `tier` is the tier of its experiment's records.
+   */
+  readonly verdicts: readonly (Verdict & { section: string; tier?: AuditTier | 'partial' })[];
   /** The family-wise correction across the verdicts that carry a test. */
   readonly family: Family;
 }
@@ -44,7 +48,13 @@ export function buildReport(all: readonly TrialRecord[], masterSeed: number | un
   }));
   const complete = (tier: AuditTier) => EXPERIMENTS.every((e) => e.trials(tier).every((t) => ids.has(t.id)));
   const tier = complete('full') ? 'full' : complete('quick') ? 'quick' : 'partial';
-  const sections = EXPERIMENTS.map((e) => e.summarize(records.filter((r) => r.experiment === e.id)));
-  const { verdicts, family } = applyHolm(sections.flatMap((s) => s.verdicts.map((v) => ({ ...v, section: s.title }))), FAMILYWISE_LEVEL);
+  const byExperiment = EXPERIMENTS.map((e) => {
+    const own = records.filter((r) => r.experiment === e.id);
+    return { e, tier: recordsTier(e, own), section: e.summarize(own) };
+  });
+  const sections = byExperiment.map((x) => x.section);
+  // Power first: a verdict its tier cannot decide leaves the Holm family (tierPower.ts).
+  const judged = byExperiment.flatMap(({ e, tier, section }) => section.verdicts.map((v) => ({ ...withTierPower(v, e, tier), section: section.title, tier })));
+  const { verdicts, family } = applyHolm(judged, FAMILYWISE_LEVEL);
   return { masterSeed, trials: records.length, stale: all.length - records.length, coverage, tier, sections, verdicts, family };
 }

@@ -10,7 +10,8 @@
 import { displayLine, DISPLAY_LIMITS } from '../../core/displayText.js';
 import type { TableSpec, VerdictStatus } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
-import { familyText, sensitivityTables } from './markdown.js';
+import { familyText, POWER_COLUMNS, POWER_NOTE, sensitivityTables } from './markdown.js';
+import { powerRows } from './tierPower.js';
 import { provenanceText, type Provenance } from './provenance.js';
 import { renderSvg } from './renderSvg.js';
 
@@ -30,6 +31,7 @@ const STATUS_CLASS: Record<VerdictStatus, string> = {
   'not supported': 'bad',
   inconclusive: 'unknown',
   pending: 'pending',
+  'not decidable on the quick tier': 'pending',
 };
 
 const STYLE = `
@@ -56,6 +58,7 @@ export async function renderHtml(report: Report, provenance: Provenance, svgs: R
     .join('\n');
   parts.push(`<p class="family">${escapeHtml(familyText(report))}</p>`);
   parts.push(`<table class="verdicts"><thead><tr><th>status</th><th>claim</th><th>tolerance</th><th>source</th><th>evidence</th></tr></thead><tbody>\n${rows}\n</tbody></table>`);
+  parts.push('<h3>Quick vs full: what each tier can decide</h3>', `<p>${escapeHtml(POWER_NOTE)}</p>`, table({ columns: POWER_COLUMNS, rows: powerRows(report.verdicts) }, 'power'));
   for (const s of report.sections) {
     parts.push(`<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>`);
     parts.push(`<ul>${s.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);

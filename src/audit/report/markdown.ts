@@ -12,12 +12,20 @@ import { displayLine, DISPLAY_LIMITS } from '../../core/displayText.js';
 import type { TableSpec } from '../experiments/types.js';
 import type { Report } from './buildReport.js';
 import { provenanceText, type Provenance } from './provenance.js';
+import { powerRows } from './tierPower.js';
 
 /** The family-wise statement of the report, in words (also in report.html). */
 export function familyText(report: Report): string {
   const f = report.family;
   return `Family-wise error control: ${f.method} at level ${f.level} over the ${f.size} verdict(s) that carry a test (the chance that any of their true claims is reported NOT SUPPORTED is at most ${f.level}); ${f.rejected} rejected, ${f.downgraded} "not supported" before correction reported as inconclusive. Verdicts without a test follow their own stated rule.`;
 }
+
+/** The power table's columns (report.md and report.html). */
+export const POWER_COLUMNS = ['claim', 'quick tier', 'full tier', 'records of this report'];
+
+/** What the power table says, in words. */
+export const POWER_NOTE =
+  'Every verdict, with what the quick and the full tier\'s designs can decide. A verdict whose records are the quick tier and whose quick design cannot decide it is reported as NOT DECIDABLE ON THE QUICK TIER (its records shown as information, not a finding) and is left out of the Holm family.';
 
 /** The window-sensitivity tables of a section's verdicts (from the report's corrected verdicts). */
 export function sensitivityTables(report: Report, section: string): TableSpec[] {
@@ -59,6 +67,8 @@ export function renderMarkdown(report: Report, provenance: Provenance): string {
   out.push('## Verdicts', '');
   out.push(familyText(report), '');
   out.push(markdownTable({ columns: ['status', 'claim', 'tolerance', 'source', 'evidence'], rows: report.verdicts.map((v) => [v.status.toUpperCase(), v.claim, v.tolerance ?? '-', v.citation, v.evidence]) }), '');
+  out.push('### Quick vs full: what each tier can decide', '', POWER_NOTE, '');
+  out.push(markdownTable({ columns: POWER_COLUMNS, rows: powerRows(report.verdicts) }), '');
   for (const s of report.sections) {
     out.push(`## ${markdownText(s.title)}`, '');
     for (const n of s.notes) out.push(`- ${markdownText(n)}`);

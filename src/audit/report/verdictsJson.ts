@@ -16,7 +16,8 @@ import type { Family } from './holm.js';
 import type { Provenance } from './provenance.js';
 
 /** The schema tag, bumped when a field changes meaning. */
-export const VERDICTS_SCHEMA = 'relucheck-audit-verdicts/1';
+// 2: status 'not decidable on the quick tier' (and its count) and each verdict's power per tier.
+export const VERDICTS_SCHEMA = 'relucheck-audit-verdicts/2';
 
 /** The file's content. */
 export interface VerdictsFile {
@@ -35,6 +36,10 @@ export interface VerdictsFile {
     readonly tolerance: string | null;
     readonly pValue: number | null;
     readonly evidence: string;
+    /** What the quick and the full tier's designs can decide (tierPower.ts). */
+    readonly power: Verdict['power'] | null;
+    /** The tier of the verdict's experiment's records. */
+    readonly recordsTier: NonNullable<Report['verdicts'][number]['tier']> | null;
     /** Success-rate verdicts: every failed run, with its reason and the detector behind it. */
     readonly failedRuns?: Verdict['failedRuns'];
   }[];
@@ -42,7 +47,7 @@ export interface VerdictsFile {
 
 /** Builds verdicts.json's content. */
 export function verdictsJson(report: Report, provenance: Provenance): VerdictsFile {
-  const counts: Record<VerdictStatus, number> = { supported: 0, 'not supported': 0, inconclusive: 0, pending: 0 };
+  const counts: Record<VerdictStatus, number> = { supported: 0, 'not supported': 0, inconclusive: 0, pending: 0, 'not decidable on the quick tier': 0 };
   for (const v of report.verdicts) counts[v.status]++;
   return {
     schema: VERDICTS_SCHEMA,
@@ -61,6 +66,8 @@ export function verdictsJson(report: Report, provenance: Provenance): VerdictsFi
       // JSON has no NaN/Infinity: a p-value that is not finite is written as null.
       pValue: v.test && Number.isFinite(v.test.pValue) ? v.test.pValue : null,
       evidence: v.evidence,
+      power: v.power ?? null,
+      recordsTier: v.tier ?? null,
       ...(v.failedRuns === undefined ? {} : { failedRuns: v.failedRuns }),
     })),
   };
