@@ -30,7 +30,7 @@ const withResult = (r: TrialRecord, edit: Record<string, unknown>) => ({ ...r, r
 /** A Zhong Fig. 1(c) record whose initialization was unavailable (finalError NaN, written as null). */
 function unavailableZhongRecord(): TrialRecord {
   const t = allTrials('quick').find((x) => x.experiment === 'zhongFig1' && x.params.panel === 'c')!;
-  const result = { initUsed: 'unavailable', log10Objective: [], finalError: NaN, signsMatch: false };
+  const result = { initUsed: 'unavailable', log10Objective: [], finalError: NaN, signsMatch: false, eta: 0.02, startCurvature: NaN };
   const r = { id: t.id, experiment: t.experiment, params: t.params, masterSeed: SEED, seed: trialSeed(SEED, t.id), revision: experimentById(t.experiment)!.revision, ms: 1, result };
   return JSON.parse(JSON.stringify(r)) as TrialRecord; // as written: NaN became null
 }

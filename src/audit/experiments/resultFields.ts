@@ -62,7 +62,8 @@ const ZHONG_AB: Readonly<Record<string, FieldKind>> = {
   steps: 'number',
 };
 // finalError: NaN when the initialization is unavailable, not finite when the run overflowed.
-const ZHONG_C: Readonly<Record<string, FieldKind>> = { initUsed: INIT, log10Objective: 'numbers', finalError: 'number|unmeasured', signsMatch: 'boolean' };
+// eta: the step used; startCurvature: lambda_max of the joint Hessian at (II)'s start, NaN for (I) and (III).
+const ZHONG_C: Readonly<Record<string, FieldKind>> = { initUsed: INIT, log10Objective: 'numbers', finalError: 'number|unmeasured', signsMatch: 'boolean', eta: 'number', startCurvature: 'number|unmeasured' };
 
 const FIELDS: Readonly<Record<string, (params: Params) => Readonly<Record<string, FieldKind>>>> = {
   fig2a: () => ({

@@ -10,16 +10,15 @@
  * - (c) log10 objective against iterations at d = 10, N = 10000 for three starts: (I) tensor
  *   initialization of v and W, (II) random v and W (GD on both), (III) v = v*, random W.
  *
- * Grids (a decision; the paper's is d = 10..100 by 10, N = 1000..10000 by 1000, 10 trials):
- * quick d = {10, 20} x N = {1000, 4000, 10000}, 2 trials; full d = {10, 20, 40, 60, 80, 100}
- * x N = {1000, 2000, 4000, 6000, 8000, 10000}, 5 trials (180 trials). Measured per trial
- * (branch sqrelu, GD stops at success): 0.3 s at d = 10, 1.6 s at d = 50 N = 1e4, 4.6 s at
- * d = 100 N = 1e4, 2 s at d = 100 N = 2000 (runs that fail take all 1000 steps). Measured
- * `audit --full --only zhongFig1` (195 trials, 2 workers, shared machine): 2 min 37 s, so
- * the whole full audit stays well under 30 minutes. That run: recovery rate 1 at N >= 6000
- * for every d, 0 at d >= 60 with N = 1000; median init error 0.12 (d = 10) to 0.40 (d = 100)
- * at N = 10000; slope of log median error vs log(N / d) -0.80 (theory -1/2); quick audit
- * (all experiments) 40 s.
+ * Grids: the paper's is d = 10..100 by 10, N = 1000..10000 by 1000, 10 trials. Quick
+ * d = {10, 20} x N = {1000, 4000, 10000}, 2 trials; full (revision 3) the paper's N grid and
+ * trial count at d = {10, 20, 40, 60, 80, 100} (600 trials; the earlier full grid's
+ * N = 1000, 2000, 4000, 6000, 8000, 10000 with 5 trials could not resolve the thresholds of
+ * d >= 40). Measured per trial before (branch sqrelu, GD stops at success): 0.3 s at d = 10,
+ * 1.6 s at d = 50 N = 1e4, 4.6 s at d = 100 N = 1e4, 2 s at d = 100 N = 2000 (runs that fail
+ * take all 1000 steps); the earlier 195-trial full run took 2 min 37 s on 2 workers. The
+ * proportionality verdicts (threshold N* ~ d up to logs, init error ~ sqrt(d / N)) are in
+ * zhongProportionality.ts; approach (II)'s stable step in zhongStableStep.ts.
  *
  * @example
  * ```ts
@@ -28,6 +27,7 @@
  */
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, ZHONG_FIG1 } from './zhongFig1Trials.js';
 import { fitLine } from '../../core/stats/fitLine.js';
+import { proportionality, PROPORTIONALITY_CLAIMS, thresholdPower } from './zhongProportionality.js';
 import { fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
@@ -38,7 +38,9 @@ const LABEL: Record<string, string> = { I: 'I: tensor init', II: 'II: random v, 
 /** The (d, N) grids and trial counts per tier (see the module comment). */
 export const FIG1_GRID = {
   quick: { d: [10, 20], N: [1000, 4000, 10000], trials: 2, fig1cTrials: 1 },
-  full: { d: [10, 20, 40, 60, 80, 100], N: [1000, 2000, 4000, 6000, 8000, 10000], trials: 5, fig1cTrials: 5 },
+  // The paper's N grid and trial count (revision 3): with N = 1000, 2000, 4000, ... the
+  // thresholds of d >= 40 fell between grid points too far apart to resolve.
+  full: { d: [10, 20, 40, 60, 80, 100], N: [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000], trials: 10, fig1cTrials: 5 },
 } as const;
 
 /**
@@ -60,7 +62,9 @@ export const FIG1_CRITERIA = { rateHigh: 0.8, rateLow: 0.5, objectiveTarget: 1e-
 export const zhongFig1: Experiment = {
   id: 'zhongFig1',
   // 2: unknown-v tensor initialization by sign-tracked whitening (was Jennrich, unstable on samples).
-  revision: 2,
+  // 3: (II) at a stable step (zhongStableStep.ts; records eta and startCurvature); the
+  // paper's N grid with 10 trials on the full tier; proportionality verdicts (zhongProportionality.ts).
+  revision: 3,
   title: TITLE,
   trials(tier: AuditTier): readonly TrialSpec[] {
     const g = FIG1_GRID[tier];
@@ -94,17 +98,21 @@ export const zhongFig1: Experiment = {
     const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const abRecs = sorted.filter((r) => r.params.panel === 'ab');
     const cRecs = sorted.filter((r) => r.params.panel !== 'ab');
+    const prop = proportionality(abRecs);
+    const power = (tier: AuditTier) => thresholdPower(FIG1_GRID[tier].d, FIG1_GRID[tier].N, FIG1_GRID[tier].trials);
+    const propVerdicts = prop.verdicts.map((v) => (v.claim === PROPORTIONALITY_CLAIMS.threshold ? { ...v, power: { quick: power('quick'), full: power('full') } } : v));
+    const etaII = cRecs.filter((r) => r.params.approach === 'II' && typeof r.result.eta === 'number').map((r) => Number(r.result.eta));
     return {
       id: 'zhongFig1',
       title: TITLE,
       notes: [
         `squared ReLU, K = ${ZHONG_FIG1.K}, kappa = ${ZHONG_FIG1.kappa}, step ${ZHONG_FIG1.eta}, noiseless, v* uniform in {-1, +1}; tensor initialization = Zhong et al. Algorithm 1 with P2 = M2, P3 = M3 (m3 = 2 s^2/sqrt(2 pi) != 0), decomposition by whitening with the indefinite M2 and its sign pattern tracked (J-orthogonal power method), RecMagSign reading v from sign(v m2).`,
         `(a)/(b): grid quick d = ${FIG1_GRID.quick.d.join(', ')} x N = ${FIG1_GRID.quick.N.join(', ')} (${FIG1_GRID.quick.trials} trials), full d = ${FIG1_GRID.full.d.join(', ')} x N = ${FIG1_GRID.full.N.join(', ')} (${FIG1_GRID.full.trials} trials); the paper's 10 x 10 grid with 10 trials would take about an hour on 2 cores. GD on W for up to ${ZHONG_FIG1.fig1c.iterations} steps, stopped at success (checked every 10 steps).`,
-        `(c): d = ${ZHONG_FIG1.fig1c.d}, N = ${ZHONG_FIG1.fig1c.N}, ${ZHONG_FIG1.fig1c.iterations} steps; objective recorded every 10 steps.`,
+        `(c): d = ${ZHONG_FIG1.fig1c.d}, N = ${ZHONG_FIG1.fig1c.N}, ${ZHONG_FIG1.fig1c.iterations} steps; objective recorded every 10 steps. (II) trains v as well from a random start, where the paper's step ${ZHONG_FIG1.eta} is past the stability limit (eta lambda_max(H) = 2.3-4.3 for the W block alone at a standard Gaussian W0, whose norm is about twice |W*|_F; the objective is quartic in W) and overflowed within a few steps; its step is min(${ZHONG_FIG1.eta}, 1 / lambda_max) of the joint (W, v) Hessian at the start${etaII.length ? ` (here ${fmt(Math.min(...etaII))} to ${fmt(Math.max(...etaII))})` : ''}. (I) and (III) use ${ZHONG_FIG1.eta}.`,
       ],
       figures: [...abFigures(abRecs), fig1cFigure(cRecs)],
-      tables: [abTable(abRecs), fig1cTable(cRecs)],
-      verdicts: [...abVerdicts(abRecs), fig1cVerdict(cRecs)],
+      tables: [abTable(abRecs), ...prop.tables, fig1cTable(cRecs)],
+      verdicts: [...abVerdicts(abRecs), ...propVerdicts, fig1cVerdict(cRecs)],
     };
   },
 };

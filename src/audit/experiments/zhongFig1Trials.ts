@@ -9,6 +9,8 @@
  * - (b) the tensor initialization's error min_pi max_j |w*_j - w0_pi(j)| / |w*_j| on the grid.
  * - (c) log objective against iterations at d = 10, N = 10000 for three inits: (I) tensor
  *   init of v and W, GD on W; (II) random v and W, GD on both; (III) v = v*, random W, GD on W.
+ *   (II)'s step is min(0.02, 1 / lambda_max) of the joint Hessian at its start: 0.02 overflowed
+ *   there (zhongStableStep.ts says why).
  *
  * (a), (b) and (I) need a tensor initialization for squared ReLU (M3 path: m3 != 0 there), passed
  * in as `init` ({@link squaredReluTensorInit}: src/core/tensor with the squared-ReLU
@@ -29,6 +31,7 @@ import { drawSigns } from '../../core/outputModel/outputModelInstance.js';
 import { tensorActivationOf } from '../../core/tensor/tensorActivation.js';
 import { tensorInit } from '../../core/tensor/tensorInit.js';
 import { zhongError } from '../../core/outputModel/zhongError.js';
+import { stableStep } from './zhongStableStep.js';
 
 /** The paper's settings. */
 export const ZHONG_FIG1 = {
@@ -67,6 +70,7 @@ function descend(
   trainV: boolean,
   every: number,
   stop?: (W: Weights, v: Float64Array) => boolean,
+  eta: number = ZHONG_FIG1.eta,
 ): { W: Weights; v: Float64Array; objective: number[]; steps: number } {
   const W: Weights = { d: W0.d, K: W0.K, data: Float64Array.from(W0.data) };
   const v = Float64Array.from(model.v);
@@ -81,8 +85,8 @@ function descend(
     if (t % every === 0 || t === iterations) objective.push(L);
     if (t === iterations || !Number.isFinite(L)) break;
     if (stop && t % every === 0 && stop(W, v)) break;
-    for (let q = 0; q < gW.length; q++) W.data[q] -= ZHONG_FIG1.eta * gW[q];
-    if (trainV) for (let k = 0; k < v.length; k++) v[k] -= ZHONG_FIG1.eta * gV[k];
+    for (let q = 0; q < gW.length; q++) W.data[q] -= eta * gW[q];
+    if (trainV) for (let k = 0; k < v.length; k++) v[k] -= eta * gV[k];
   }
   return { W, v, objective, steps };
 }
@@ -110,13 +114,16 @@ export function runFig1cTrial(params: Fig1cParams, seed: number, init?: Fig1Init
   let v0: Float64Array;
   let initUsed: string = params.approach;
   if (params.approach === 'I') {
-    if (!init) return { initUsed: 'unavailable', log10Objective: [] as number[], finalError: NaN, signsMatch: false };
+    if (!init) return { initUsed: 'unavailable', log10Objective: [] as number[], finalError: NaN, signsMatch: false, eta: ZHONG_FIG1.eta, startCurvature: NaN };
     ({ W: W0, v: v0 } = init(inst.data, K, streams.stream('init')));
     initUsed = 'tensor';
   } else {
     W0 = { d, K, data: streams.stream('init').fillNormal(new Float64Array(d * K)) };
     v0 = params.approach === 'II' ? drawSigns(K, streams.stream('init-v')) : Float64Array.from(inst.model.v);
   }
+  // (II) trains v too from a random start, where the paper's 0.02 overflows: its step is
+  // capped at 1 / lambda_max of the joint Hessian there (zhongStableStep.ts).
+  const start = params.approach === 'II' ? stableStep({ activation: inst.model.activation, v: v0 }, inst.data, W0, ZHONG_FIG1.eta) : { eta: ZHONG_FIG1.eta, lambdaMax: NaN };
   const run = descend(
     { activation: inst.model.activation, v: v0 },
     inst.data,
@@ -124,6 +131,8 @@ export function runFig1cTrial(params: Fig1cParams, seed: number, init?: Fig1Init
     iterations,
     params.approach === 'II',
     10,
+    undefined,
+    start.eta,
   );
   const z = zhongError(run.W, run.v, inst.Wstar, inst.model.v);
   return {
@@ -131,6 +140,9 @@ export function runFig1cTrial(params: Fig1cParams, seed: number, init?: Fig1Init
     log10Objective: run.objective.map((L) => Math.round(Math.log10(Math.max(L, 1e-300)) * 1e4) / 1e4),
     finalError: z.error,
     signsMatch: z.signsMatch,
+    eta: start.eta,
+    // lambda_max of the joint Hessian at the start ((II) only; NaN otherwise).
+    startCurvature: start.lambdaMax,
   };
 }
 
