@@ -35,6 +35,7 @@ const PATTERNS = [
   /^constants\/d=10\/K=3\/kappa=2\//,
   /^zhongFig1\/c\/approach=III\/trial=0$/,
   /^zhongFig1\/ab\/init=tensor\/d=10\/N=1000\/trial=0$/,
+  /^resampling\/init=tensor\/d=10\/ratio=200\/trial=0$/,
 ];
 const ONLY = allTrials('quick')
   .map((t) => t.id)

@@ -84,6 +84,8 @@ const FIELDS: Readonly<Record<string, (params: Params) => Readonly<Record<string
     cRadiusIsLowerBound: 'boolean',
   }),
   zhongFig1: (params) => (params.panel === 'ab' ? ZHONG_AB : ZHONG_C),
+  // Errors are 1e300 for an overflowed run (flagged by the *Diverged fields).
+  resampling: () => ({ initUsed: INIT, initError: 'number', fullError: 'number', resamplingError: 'number', fullDiverged: 'boolean', resamplingDiverged: 'boolean' }),
 };
 
 /**
