@@ -45,10 +45,16 @@ describe('Zhong Fig. 1 proportionality', () => {
     expect(status(rs, PROPORTIONALITY_CLAIMS.errorRatio)).toBe('not supported');
   });
 
-  it('the quick grid (two d) cannot decide the threshold exponent; the full grid can', () => {
+  it('the quick grid (two d) cannot decide the threshold exponent nor the error fits; the full grid can', () => {
     const v = zhongFig1.summarize([]).verdicts.find((x) => x.claim === PROPORTIONALITY_CLAIMS.threshold)!;
     expect(v.power?.quick.decides).toBe(false);
     expect(v.power?.full.decides).toBe(true);
+    // The init-error fits: 2 d x 3 N leave too few degrees of freedom on the quick tier.
+    for (const claim of [PROPORTIONALITY_CLAIMS.errorN, PROPORTIONALITY_CLAIMS.errorRatio]) {
+      const e = zhongFig1.summarize([]).verdicts.find((x) => x.claim === claim)!;
+      expect(e.power?.quick.decides, claim).toBe(false);
+      expect(e.power?.full.decides, claim).toBe(true);
+    }
   });
 
   it("approach (II) runs at min(0.02, 1 / lambda_max) of the joint Hessian at its start, and stays finite", () => {

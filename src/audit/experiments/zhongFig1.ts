@@ -27,7 +27,7 @@
  */
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit, ZHONG_FIG1 } from './zhongFig1Trials.js';
 import { fitLine } from '../../core/stats/fitLine.js';
-import { proportionality, PROPORTIONALITY_CLAIMS, thresholdPower } from './zhongProportionality.js';
+import { errorFitPower, proportionality, PROPORTIONALITY_CLAIMS, thresholdPower } from './zhongProportionality.js';
 import { fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 
@@ -100,7 +100,10 @@ export const zhongFig1: Experiment = {
     const cRecs = sorted.filter((r) => r.params.panel !== 'ab');
     const prop = proportionality(abRecs);
     const power = (tier: AuditTier) => thresholdPower(FIG1_GRID[tier].d, FIG1_GRID[tier].N, FIG1_GRID[tier].trials);
-    const propVerdicts = prop.verdicts.map((v) => (v.claim === PROPORTIONALITY_CLAIMS.threshold ? { ...v, power: { quick: power('quick'), full: power('full') } } : v));
+    const fitPower = (tier: AuditTier) => errorFitPower(FIG1_GRID[tier].d, FIG1_GRID[tier].N, FIG1_GRID[tier].trials);
+    const propVerdicts = prop.verdicts.map((v) =>
+      v.claim === PROPORTIONALITY_CLAIMS.threshold ? { ...v, power: { quick: power('quick'), full: power('full') } } : { ...v, power: { quick: fitPower('quick'), full: fitPower('full') } },
+    );
     const etaII = cRecs.filter((r) => r.params.approach === 'II' && typeof r.result.eta === 'number').map((r) => Number(r.result.eta));
     return {
       id: 'zhongFig1',

@@ -62,6 +62,20 @@ export function thresholdPower(ds: readonly number[], Ns: readonly number[], tri
     : { design, decides: false, why: `${ds.length} values of d: a line through ${ds.length} thresholds has no residual degrees of freedom, so no interval` };
 }
 
+/**
+ * The two tiers' power for the init-error fits (3 coefficients): the quick grid's 2 d x 3 N
+ * leaves at most 3 residual degrees of freedom, fewer once uninformative cells are dropped
+ * (seed 1: 4 cells, 1 degree, t quantile 6.3), so its interval meets any band: it cannot
+ * decide. The full grid's 6 d x 10 N can.
+ */
+export function errorFitPower(ds: readonly number[], Ns: readonly number[], trials: number): TierPower {
+  const design = `d = ${ds.join(', ')}; N = ${Ns.join(', ')}; ${trials} trials per cell (cells with median init error <= ${INFORMATIVE_INIT})`;
+  const df = ds.length * Ns.length - 3;
+  return ds.length >= 3 && df >= 10
+    ? { design, decides: true, why: `up to ${df} residual degrees of freedom for the joint fit, refitted on each window` }
+    : { design, decides: false, why: `${ds.length} values of d x ${Ns.length} of N leave at most ${df} residual degrees of freedom (fewer after the informative-cell filter), so the t interval is too wide to miss any band` };
+}
+
 /** Verdicts and tables of the proportionality claims from the (a)/(b) records. */
 export function proportionality(records: readonly TrialRecord[]): { verdicts: Verdict[]; tables: TableSpec[] } {
   const rows = rowsOf(records);
