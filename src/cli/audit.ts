@@ -71,6 +71,7 @@ command resumes.
     const workers = values.workers === undefined ? Math.min(availableParallelism(), LIMITS.workers.max) : parseIntegerOption('--workers', values.workers, LIMITS.workers);
     const shard = values.shard === undefined ? WHOLE : parseShard(values.shard);
     for (const prefix of values.only ?? []) {
+      if (prefix.trim() === '') fail('--only', '--only must not be empty (an empty prefix matches every trial; leave --only out to run them all)', prefix);
       if (plannedTrials(tier, WHOLE, [prefix]).length === 0) {
         fail('--only', `--only must be a prefix of at least one trial id of the ${tier} tier (e.g. fig2b/d=20)`, prefix);
       }

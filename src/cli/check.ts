@@ -31,7 +31,7 @@ import { fail } from '../core/validate.js';
 import { capLength, displayBlock, displayLine, DISPLAY_LIMITS } from '../core/displayText.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
 import { PROTOCOL_VERSION } from '../protocol/messages.js';
-import { LIMITS, nonEmptyOption, parseIntegerOption, parseReplayPath } from './optionValues.js';
+import { LIMITS, moduleFileOption, nonEmptyOption, parseIntegerOption, parseReplayPath } from './optionValues.js';
 import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 
 const TIERS: readonly Tier[] = ['quick', 'default', 'thorough'];
@@ -145,7 +145,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   }
   const fromEnv = environmentOptions(env);
   if (values.cmd !== undefined) nonEmptyOption('--cmd', values.cmd, 'a command line run by /bin/sh (e.g. "python3 my_solver.py")');
-  if (values.impl !== undefined) nonEmptyOption('--impl', values.impl, 'the path of a JavaScript module');
+  if (values.impl !== undefined) moduleFileOption('--impl', values.impl);
   const seed = values.seed === undefined ? fromEnv.seed : parseIntegerOption('--seed', values.seed, LIMITS.seed);
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseIntegerOption('--timeout', values.timeout, LIMITS.timeoutMs);
   const numRuns = values['num-runs'] === undefined ? undefined : parseIntegerOption('--num-runs', values['num-runs'], LIMITS.numRuns);
@@ -157,6 +157,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}; got ${JSON.stringify(values.precision)}`);
   }
   const requestedPrecision = (values.precision ?? fromEnv.precision) as Precision | undefined;
+  if (values['fixtures-dir'] !== undefined && !values.fixtures) throw new UsageError('--fixtures-dir needs --fixtures (without it the claims run, and the folder would be ignored)');
   if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
   if (values['validate-protocol'] && values.fixtures) throw new UsageError('--validate-protocol and --fixtures are separate modes');
   if (values['dump-case'] !== undefined && (values.fixtures || values['validate-protocol'])) {

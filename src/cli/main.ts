@@ -13,9 +13,10 @@ import { readFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commands } from './commands.js';
-import { EXIT, UsageError, type CliIo } from './usage.js';
+import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 import { ValidationError } from '../core/validate.js';
 import { isWriteFailure } from '../core/ioError.js';
+import { displayBlock, displayLine } from '../core/displayText.js';
 
 /** The package version, read from package.json next to dist/. */
 export function version(): string {
@@ -45,10 +46,11 @@ Exit codes: 0 every applicable claim held, 1 a claim failed, 2 bad usage,
 }
 
 /**
- * Runs the CLI on `argv` (without node and script) and resolves to the exit code.
+ * Runs the CLI on `argv` (without node and script) and resolves to the exit code. `available`
+ * replaces the commands (specs inject a check command with its own environment).
  * @example await runCli(['--version'], io)
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, available: readonly Command[] = commands): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText());
@@ -58,9 +60,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === first);
+  const command = available.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`relucheck: unknown command ${JSON.stringify(first)}. See 'relucheck --help'.\n`);
+    io.stderr(`relucheck: invalid argument. unknown command ${JSON.stringify(displayLine(first))}. See 'relucheck --help'.\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -71,7 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ValidationError || isParseArgsError(err)) {
-      io.stderr(`relucheck ${command.name}: ${(err as Error).message}\n`);
+      // One form for every bad input: "invalid argument. <rule>" (ValidationErrors already say it).
+      // Escaped: parseArgs quotes the user's option names raw (an unknown "--\x1b[2J").
+      const message = displayBlock((err as Error).message);
+      io.stderr(`relucheck ${command.name}: ${message.startsWith(INVALID) ? message : `${INVALID} ${message}`}\n`);
       io.stderr(`See 'relucheck ${command.name} --help'.\n`);
       return EXIT.usage;
     }
@@ -82,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw err;
   }
 }
+
+const INVALID = 'invalid argument.';
 
 function isParseArgsError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;

@@ -14,6 +14,8 @@
  * parseIntegerOption('--seed', '4294967296', LIMITS.seed);     // throws "invalid argument. --seed must be ..."
  * ```
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fail } from '../core/validate.js';
 
 /** An inclusive integer range, with how its ends are explained in messages. */
@@ -69,4 +71,22 @@ export function parseReplayPath(option: string, value: string): string {
     fail(option, `${option} must be a counterexample path of colon-separated integers, as printed by a failure (e.g. 3:1:0)`, value);
   }
   return value;
+}
+
+/**
+ * A module path (`--impl`): an existing file, checked before a worker starts, so a typo is a
+ * usage error about the argument rather than an errored implementation.
+ * @example moduleFileOption('--impl', './solver.mjs') // the absolute path
+ */
+export function moduleFileOption(option: string, value: string, cwd: string = process.cwd()): string {
+  nonEmptyOption(option, value, 'the path of a JavaScript module');
+  const file = resolve(cwd, value);
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    return fail(option, `${option} must be an existing JavaScript module file (resolved to ${file})`, value);
+  }
+  if (!isFile) fail(option, `${option} must be a JavaScript module file, not a folder (resolved to ${file})`, value);
+  return file;
 }
