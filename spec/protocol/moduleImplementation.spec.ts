@@ -39,7 +39,6 @@ describe('relucheck check --impl', () => {
   it.each([
     ['no-export.mjs', /ERROR \(module\) .*no-export\.mjs exports neither a default nor "implementation"/],
     ['missing-method.mjs', /ERROR \(module\) .*declares capability "gradient" but lacks its method/],
-    ['missing-file.mjs', /ERROR \(module\) module ".*missing-file\.mjs" not found/],
     ['throws.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient threw: Cannot read properties of undefined/],
     ['never-resolves.mjs', /ERROR spec-gradient-agreement[\s\S]*gradient did not settle within 1000 ms/],
     ['exits.mjs', /ERROR spec-gradient-agreement[\s\S]*the module's worker thread exited with code 3 while answering gradient/],
@@ -73,12 +72,16 @@ describe('relucheck check --impl', () => {
     expect(r.code).toBe(0);
   });
 
+  // An existing module, so each case fails on the rule it names and not on the path check.
+  const solver = `${root}examples/typescript/solver.mjs`;
   it.each([
     [[], /give exactly one of --impl MODULE or --cmd/],
-    [['--impl', 'a.mjs', '--cmd', 'b'], /give exactly one of --impl MODULE or --cmd/],
-    [['--impl', 'a.mjs', '--validate-protocol'], /--validate-protocol needs --cmd/],
-    [['--impl', 'a.mjs', '--tier', 'slow'], /--tier must be one of quick, default, thorough; got "slow"/],
-    [['--impl', 'a.mjs', '--path', '0:1'], /--path needs exactly one --claim/],
+    [['--impl', solver, '--cmd', 'b'], /give exactly one of --impl MODULE or --cmd/],
+    [['--impl', solver, '--validate-protocol'], /--validate-protocol needs --cmd/],
+    [['--impl', solver, '--tier', 'slow'], /--tier must be one of quick, default, thorough; got "slow"/],
+    [['--impl', solver, '--path', '0:1'], /--path needs exactly one --claim/],
+    // A missing module is refused before a worker starts (it was an ERRORED implementation).
+    [['--impl', `${dir}missing-file.mjs`], /--impl must be an existing JavaScript module file \(resolved to .*missing-file\.mjs\)/],
   ])('usage error %j exits 2 with a hint', async (args, pattern) => {
     let err = '';
     const io: CliIo = { stdout: () => {}, stderr: (t) => void (err += t), isTTY: false };
