@@ -17,6 +17,7 @@ import { caseArbitrary, direction, materialize, pointArbitrary, pointNear, showC
 import { defineClaim } from './defineClaim.js';
 import { dot, shifted } from './finiteDifferences.js';
 import { SAFETY } from './gradientFiniteDifferences.js';
+import { populationDirectionalGradientRoundingBound, populationLossRoundingBound } from './populationRounding.js';
 import { expectAtMost } from './violation.js';
 
 const RANGES: InstanceRanges = { d: [2, 6], Kmax: 3, kappa: [1, 2], N: [1, 1], wide: WIDE_POPULATION };
@@ -32,29 +33,45 @@ function pointOf(c: ClaimCase): { Wstar: Weights; W: Weights; h: number } {
   return { Wstar: inst.Wstar, W, h: (STEP * inst.teacher.frobenius) / Math.sqrt(W.data.length) };
 }
 
-/** Richardson-checked derivative of a smooth scalar function along U. */
+/**
+ * Richardson-checked derivative of a smooth scalar function along U, with `rounding(V)` a bound
+ * on the rounding error of f(V) as the implementation computes it (populationRounding.ts).
+ */
 async function smoothDerivative(
   f: (W: Weights) => Promise<number>,
   W: Weights,
   U: Float64Array,
   h: number,
-  u: number,
+  rounding: (V: Weights) => number,
 ): Promise<{ value: number; tol: number; coarse: number }> {
   const D = async (s: number) => ((await f(shifted(W, U, s))) - (await f(shifted(W, U, -s)))) / (2 * s);
   const d1 = await D(h);
   const d2 = await D(h / 2);
-  const f0 = Math.abs(await f(W));
-  // Truncation (estimated) plus rounding of the values (the implementation's, at u) over the
-  // half-widths. At u = 2^-24 and h = 1e-3 |W*|_F / sqrt(dK) the rounding term is ~5e-4
-  // sqrt(dK) (f0 + 1) / |W*|_F: coarser, but still far below the O(1) slips it catches.
-  const tol = Math.abs(d1 - d2) + (8 * u * (f0 + 1)) / h;
+  // D(s) carries at most 2 R / (2 s) of rounding (R the largest bound over the four points), so
+  // (4 D(h/2) - D(h)) / 3 carries (4 * 2 R/h + R/h) / 3 = 3 R / h; the truncation is estimated
+  // by |D(h) - D(h/2)| (Richardson). Both derived; nothing tuned.
+  let R = 0;
+  for (const s of [h, -h, h / 2, -h / 2]) R = Math.max(R, rounding(shifted(W, U, s)));
+  const tol = Math.abs(d1 - d2) + (3 * R) / h;
   return { value: (4 * d2 - d1) / 3, tol, coarse: d1 };
 }
+
+/**
+ * Why the finite-difference population claims do not apply in float32: near W* the population
+ * loss is a cancellation of 3K^2 kernel values, and its float32 rounding bound
+ * (populationRounding.ts) exceeds the derivative being checked by 40x (median, d <= 6) to 1e4x
+ * (d 8..32) at the claims' step, so a float32 check could not fail. stationarity-population,
+ * the population fixtures (float32 tolerances) and the empirical claims still apply.
+ */
+const NOT_IN_FLOAT32 = {
+  float32: 'the float32 rounding of the population loss near W* exceeds the derivative checked (40x-1e4x at the claim\'s step): a finite-difference check could not fail; stationarity-population and the fixtures apply',
+} as const;
 
 /** The population gradient is the derivative of the population loss. */
 export const populationGradientFd = defineClaim<ClaimCase>({
   id: 'population-gradient-fd',
   needs: ['population'],
+  notApplicableAt: NOT_IN_FLOAT32,
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
   ranges: describeRanges(RANGES),
@@ -69,12 +86,14 @@ export const populationGradientFd = defineClaim<ClaimCase>({
     const g = await impl.populationGradient!(Wstar, W);
     for (let t = 0; t < 2; t++) {
       const U = direction(W, c.point.seed + t, 'population-direction');
-      const r = await smoothDerivative((V) => impl.populationLoss!(Wstar, V, 0), W, U, h, unitRoundoff);
+      const r = await smoothDerivative((V) => impl.populationLoss!(Wstar, V, 0), W, U, h, (V) => populationLossRoundingBound(Wstar, V, unitRoundoff));
+      // <grad, U> carries the gradient's own rounding too.
+      const tol = r.tol + populationDirectionalGradientRoundingBound(Wstar, W, U, unitRoundoff);
       expectAtMost(
         `|<grad L(W), U> - dL/dU| (direction ${t})`,
         Math.abs(dot(g, U) - r.value),
-        SAFETY * r.tol,
-        `<grad, U> ${dot(g, U)}, Richardson difference ${r.value}, h ${h}, truncation+rounding estimate x${SAFETY}`,
+        SAFETY * tol,
+        `<grad, U> ${dot(g, U)}, Richardson difference ${r.value}, h ${h}, truncation estimate + rounding bound x${SAFETY}`,
       );
     }
   },
@@ -84,6 +103,7 @@ export const populationGradientFd = defineClaim<ClaimCase>({
 export const populationHvpFd = defineClaim<ClaimCase>({
   id: 'population-hvp-fd',
   needs: ['population', 'populationHvp'],
+  notApplicableAt: NOT_IN_FLOAT32,
   falseAlarmPerCase: 0,
   runs: { quick: 2, default: 8, thorough: 300 },
   ranges: describeRanges(RANGES),
@@ -98,12 +118,18 @@ export const populationHvpFd = defineClaim<ClaimCase>({
     const u = direction(W, c.point.seed, 'population-u');
     const v = direction(W, c.point.seed, 'population-v');
     const Hu = await impl.populationHvp!(Wstar, W, u);
-    const r = await smoothDerivative(async (V) => dot(v, await impl.populationGradient!(Wstar, V)), W, u, h, unitRoundoff);
+    const r = await smoothDerivative(
+      async (V) => dot(v, await impl.populationGradient!(Wstar, V)),
+      W,
+      u,
+      h,
+      (V) => populationDirectionalGradientRoundingBound(Wstar, V, v, unitRoundoff),
+    );
     expectAtMost(
       '|<v, H u> - d<v, grad L>/du|',
       Math.abs(dot(v, Hu) - r.value),
       SAFETY * r.tol,
-      `<v, H u> ${dot(v, Hu)}, Richardson difference ${r.value}, h ${h}, truncation+rounding estimate x${SAFETY}`,
+      `<v, H u> ${dot(v, Hu)}, Richardson difference ${r.value}, h ${h}, truncation estimate + rounding bound x${SAFETY}`,
     );
   },
 });

@@ -270,14 +270,14 @@ export const CLAIM_THEORY: readonly ClaimTheory[] = [
     id: 'population-gradient-fd',
     title: 'the closed-form population gradient is the derivative of the population loss',
     citation: { paper: ZHANG, where: 'eq. (3.1) and its gradient' },
-    statement: '<grad L(W), U> = d/dt L(W + tU), to a Richardson-estimated truncation error',
+    statement: '<grad L(W), U> = d/dt L(W + tU), to a Richardson-estimated truncation error plus a worst-case rounding bound that scales with the kernel terms, not the loss (float64 only)',
     constants: {},
   },
   {
     id: 'population-hvp-fd',
     title: 'the closed-form population Hessian-vector product is the derivative of the population gradient',
     citation: { paper: ZHANG, where: 'Section 5 (population Hessian, blocks h1, h2)' },
-    statement: '<v, H(W) u> = d/dt <v, grad L(W + tu)>, to a Richardson-estimated truncation error',
+    statement: '<v, H(W) u> = d/dt <v, grad L(W + tu)>, to a Richardson-estimated truncation error plus a worst-case rounding bound of the gradient (float64 only)',
     constants: {},
   },
   {
