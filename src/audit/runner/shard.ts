@@ -30,7 +30,7 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count || count > MAX_SHARDS) {
-    fail('--shard', `--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS}`, text);
+    fail('--shard', `--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS}, or auto (read from a job array's variables)`, text);
   }
   return { index, count };
 }
