@@ -71,7 +71,7 @@ const cases: [string[], RegExp][] = [
   [['audit', '--seed', '4294967296', '--out', join(tmp, 'o1')], /--seed must be an integer from 0 to 4294967295/],
   [['audit', '--workers', '0'], /--workers must be an integer from 1 to 256. Value: "0"/],
   [['audit', '--workers', '1000'], /--workers must be an integer from 1 to 256. Value: "1000"/],
-  [['audit', '--shard', '3/2'], /--shard must be i\/n with 1 <= i <= n <= 10000. Value: "3\/2"/],
+  [['audit', '--shard', '3/2'], /--shard must be i\/n with 1 <= i <= n <= 10000, or auto \(read from a job array.s variables\). Value: "3\/2"/],
   [['audit', '--shard', '1/100000'], /--shard must be i\/n .*Value: "1\/100000"/],
   [['audit', '--only', 'no-such-trial'], /--only must be a prefix of at least one trial id of the quick tier.*Value: "no-such-trial"/],
   [['audit', '--out', aFile], /--out must be a directory, but .*a-file is an existing file/],
