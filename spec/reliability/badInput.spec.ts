@@ -122,6 +122,11 @@ const cases: [string[], RegExp][] = [
   [['check', '--impl', impl, '--dump-case', ''], /--dump-case must be a directory path, not empty/],
   [['check', '--impl', impl, '--dump-case', '/proc/relucheck'], /--dump-case must not be on a pseudo-filesystem/],
   [['check', '--impl', impl, '--fixtures-dir', empty], /--fixtures-dir needs --fixtures/],
+  [['check', '--impl', impl, '--junit', ''], /--junit must be a file path, not empty/],
+  [['check', '--impl', impl, '--junit', tmp], /--junit must be a file path, but .* is a folder/],
+  [['check', '--impl', impl, '--junit', join(aFile, 'junit.xml')], /--junit must not lie under a file, but .*a-file is a file/],
+  [['check', '--impl', impl, '--junit', '/proc/junit.xml'], /--junit must not be on a pseudo-filesystem/],
+  [['check', '--cmd', 'true', '--validate-protocol', '--junit', join(tmp, 'j.xml')], /--junit reports claims or fixture cases; it does not apply to --validate-protocol/],
 
   // Corrupt fixture files: each names the file and what is wrong, never the implementation.
   [['check', '--impl', impl, '--fixtures', '--fixtures-dir', zeroBytes], /a fixture file is malformed: z\.json: /],

@@ -23,7 +23,9 @@ import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../ch
 import { nothingCheckedText, renderSummary, renderVerdict } from '../check/renderClaimsReport.js';
 import { validateProtocol } from '../check/validateProtocol.js';
 import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
-import { prepareOutputDirectory } from './outputDirectory.js';
+import { prepareOutputDirectory, prepareOutputFile } from './outputDirectory.js';
+import { claimsJunit, fixturesJunit, type JunitSuite } from '../check/junitReport.js';
+import { writeFileAtomic } from '../core/writeFileAtomic.js';
 import { progressReporter } from '../check/progressReporter.js';
 import { moduleOutputForwarder } from '../check/moduleOutput.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';
@@ -110,6 +112,9 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
                          (inputs, relucheck's expected answer, the implementation's actual
                          one, seed, replay), bit-exact .npy files of every array and
                          load_case.py, which loads them in NumPy (W is d x K, X is N x d)
+  --junit FILE           also write JUnit XML for CI dashboards to FILE (written whole or not
+                         at all): a test case per claim or fixture case, failures with the
+                         message, diagnosis and replay line, not applicable as skipped
   --pass-with-none       exit 0 when no claim (or fixture case) applied; by default a run
                          that checked nothing exits 1 (like vitest's --passWithNoTests)
 
@@ -135,6 +140,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       json: { type: 'boolean', default: false },
       'dump-case': { type: 'string' },
       'pass-with-none': { type: 'boolean', default: false },
+      junit: { type: 'string' },
       list: { type: 'boolean', default: false },
     },
   });
@@ -165,6 +171,14 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   }
   // Checked (and created) before anything runs: a bad folder is a usage error, not a lost case.
   const dumpDir = values['dump-case'] === undefined ? undefined : prepareOutputDirectory('--dump-case', values['dump-case']);
+  if (values.junit !== undefined && values['validate-protocol']) throw new UsageError('--junit reports claims or fixture cases; it does not apply to --validate-protocol');
+  const junitFile = values.junit === undefined ? undefined : prepareOutputFile('--junit', values.junit);
+  const started = { ms: performance.now(), iso: new Date().toISOString() };
+  const writeJunit = (xml: (suite: JunitSuite) => string, properties: Record<string, string>) => {
+    if (junitFile === undefined) return;
+    writeFileAtomic(junitFile, xml({ suite: `relucheck check: ${describeImpl.name}`, properties: { source, ...properties }, seconds: (performance.now() - started.ms) / 1000, timestamp: started.iso }));
+    out(`JUnit XML written to ${junitFile}\n`);
+  };
 
   const source = values.cmd !== undefined ? `--cmd ${shellQuote(values.cmd)}` : `--impl ${shellQuote(values.impl!)}`;
   const timeoutArg = values.timeout === undefined ? '' : ` --timeout ${timeoutMs}`;
@@ -239,6 +253,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
         out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
         if (nothingChecked) out(nothingCheckedText(passWithNone, 'fixture case'));
       }
+      writeJunit((suite) => fixturesJunit(report.cases, suite), { fixtures: dir, precision: precision.precision });
       return exitCode;
     } finally {
       await first.close?.();
@@ -280,6 +295,12 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   } else {
     out(`\n${renderSummary(report, passWithNone)}`);
   }
+  writeJunit((suite) => claimsJunit(report.verdicts, suite), {
+    seed: String(seed),
+    tier,
+    precision: precision.precision,
+    ...(numRuns === undefined ? {} : { numRuns: String(numRuns) }),
+  });
   return report.exitCode;
 }
 

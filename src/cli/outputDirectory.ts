@@ -12,7 +12,7 @@
  */
 import { accessSync, constants, mkdirSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { fail } from '../core/validate.js';
+import { fail, ValidationError } from '../core/validate.js';
 
 /** statfs magic numbers of kernel pseudo-filesystems (linux/magic.h). */
 const PSEUDO_FS: ReadonlyMap<number, string> = new Map([
@@ -95,6 +95,33 @@ export function prepareOutputDirectory(option: string, dir: string): string {
     mkdirSync(abs, { recursive: true });
   } catch (err) {
     fail(option, `${option} could not be created (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, dir);
+  }
+  return abs;
+}
+
+/**
+ * An output file option (`--junit FILE`): not empty, not an existing folder, in a folder that
+ * passes {@link prepareOutputDirectory} (created if missing). Checked before any work starts, so
+ * a bad path is a usage error, not a run whose result is lost at the end. Returns the absolute path.
+ * @example prepareOutputFile('--junit', 'reports/junit.xml')
+ */
+export function prepareOutputFile(option: string, file: string): string {
+  if (file.trim() === '') fail(option, `${option} must be a file path, not empty`, file);
+  if (file.includes('\0')) fail(option, `${option} must not contain a NUL character`, file);
+  const abs = resolve(file);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(abs).isDirectory();
+  } catch {
+    // Not there yet: the usual case.
+  }
+  if (isDirectory || /[/\\]$/.test(file)) fail(option, `${option} must be a file path, but ${abs} is a folder`, file);
+  try {
+    prepareOutputDirectory(option, dirname(abs));
+  } catch (err) {
+    // The folder's rule, but the value the user typed (the folder alone would be confusing).
+    if (err instanceof ValidationError) fail(option, err.rule.replace(/^(\S+) must be a directory, but (.*) is an existing file$/, '$1 must not lie under a file, but $2 is a file'), file);
+    throw err;
   }
   return abs;
 }
