@@ -20,9 +20,10 @@ import type { CliIo } from '../../src/cli/usage.js';
 import { displayLine } from '../../src/core/displayText.js';
 import { IoError } from '../../src/core/ioError.js';
 import { writeFileAtomic } from '../../src/core/writeFileAtomic.js';
-import { HOSTILE_NAME } from './modules/hostile-name.mjs';
 
-const hostile = fileURLToPath(new URL('./modules/hostile-name.mjs', import.meta.url));
+const hostileUrl = new URL('./modules/hostile-name.mjs', import.meta.url);
+const hostile = fileURLToPath(hostileUrl);
+const { HOSTILE_NAME } = (await import(hostileUrl.href)) as { HOSTILE_NAME: string };
 const tmp = mkdtempSync(join(tmpdir(), 'relucheck-junit-'));
 
 interface Parsed {
