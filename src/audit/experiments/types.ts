@@ -13,6 +13,8 @@
  * ```
  */
 
+import type { TightnessSummary } from './constantsTightness.js';
+
 /** How many trials: `quick` keeps `npm run audit` under 3 minutes; `full` uses the papers' counts. */
 export type AuditTier = 'quick' | 'full';
 
@@ -103,6 +105,11 @@ export interface Verdict {
   readonly power?: Readonly<Record<AuditTier, TierPower>>;
   /** Every failed run behind the verdict with the reason it failed (success-rate claims). */
   readonly failedRuns?: readonly { readonly id: string; readonly reason: string; readonly detector: string }[];
+  /**
+   * Bound verdicts (the constants): measured / the paper's bound with relucheck's constant
+   * over the instances (constantsTightness.ts), so a reader sees how loose the bound is.
+   */
+  readonly tightness?: TightnessSummary;
 }
 
 /** What an experiment contributes to the report. */

@@ -2,7 +2,8 @@
  * verdicts.json: the report's verdicts for CI, one object a job can read without parsing
  * Markdown: provenance, tier, seed, the family-wise correction, counts by status, and every
  * verdict (after the correction) with its tolerance and p-value (and, for success-rate
- * verdicts, every failed run with the reason it failed). `relucheck audit --strict`
+ * verdicts, every failed run with the reason it failed; for the constants' verdicts, the
+ * bound's tightness over the instances). `relucheck audit --strict`
  * exits non-zero exactly when `counts["not supported"] > 0`.
  *
  * @example
@@ -42,6 +43,8 @@ export interface VerdictsFile {
     readonly recordsTier: NonNullable<Report['verdicts'][number]['tier']> | null;
     /** Success-rate verdicts: every failed run, with its reason and the detector behind it. */
     readonly failedRuns?: Verdict['failedRuns'];
+    /** Bound verdicts (the constants): measured / the paper's bound with relucheck's constant (constantsTightness.ts). */
+    readonly tightness?: Verdict['tightness'];
   }[];
 }
 
@@ -69,6 +72,7 @@ export function verdictsJson(report: Report, provenance: Provenance): VerdictsFi
       power: v.power ?? null,
       recordsTier: v.tier ?? null,
       ...(v.failedRuns === undefined ? {} : { failedRuns: v.failedRuns }),
+      ...(v.tightness === undefined ? {} : { tightness: v.tightness }),
     })),
   };
 }
