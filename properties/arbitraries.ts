@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { makeInstance, type Instance, type InstanceConfig } from '../src/core/instance.js';
 import type { Weights } from '../src/core/layout.js';
 import { createStreams } from '../src/core/random.js';
+import { assertPapersTeacher } from './papersTeacher.js';
 
 /** Inclusive integer range. */
 export type Range = readonly [number, number];
@@ -168,11 +169,14 @@ export function direction(W: Weights, seed: number, name: string): Float64Array 
 }
 
 /**
- * Builds the instance of a case (cached per settings within one check).
+ * Builds the instance of a case, checked to have the papers' teacher
+ * ({@link assertPapersTeacher}: the case printed is the case tested).
  * @example const inst = materialize(c.instance)
  */
 export function materialize(config: InstanceConfig): Instance {
-  return makeInstance(config);
+  const inst = makeInstance(config);
+  assertPapersTeacher(inst);
+  return inst;
 }
 
 /**

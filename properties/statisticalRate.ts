@@ -21,6 +21,7 @@ import { claimTheory } from '../src/theory/claims.js';
 import { rate, stepBound } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
+import { assertPapersTeacher } from './papersTeacher.js';
 import { expectAtMost, expectSlopeInterval } from './violation.js';
 
 const theory = claimTheory('statistical-rate');
@@ -60,6 +61,7 @@ export async function measureRate(impl: Implementation, config: InstanceConfig):
   // The teacher comes from the "weights" stream of the case's seed (shared by every run);
   // data and noise from a seed per (N, replicate).
   const teacher = makeInstance({ ...config, N: 1 });
+  assertPapersTeacher(teacher);
   for (let g = 0; g < RATE_GRID.length; g++) {
     const N = RATE_GRID[g];
     for (let r = 0; r < RATE_REPLICATES[g]; r++) {

@@ -25,6 +25,7 @@ import { BALL_C, claimTheory } from '../src/theory/claims.js';
 import { basinRadius } from '../src/theory/quantities.js';
 import { instanceArbitrary, showCase } from './arbitraries.js';
 import { defineClaim } from './defineClaim.js';
+import { assertPapersTeacher } from './papersTeacher.js';
 import { expectAtMost } from './violation.js';
 
 const rateTheory = claimTheory('tensor-init-rate');
@@ -53,6 +54,7 @@ export async function measureInitRate(
   const ys: number[] = [];
   // The teacher is the case's (its "weights" stream); data of each run come from its own seed.
   const inst = makeInstance({ ...config, N: 1 });
+  assertPapersTeacher(inst);
   for (let g = 0; g < INIT_GRID.length; g++) {
     for (let r = 0; r < INIT_REPLICATES[g]; r++) {
       const data = makeInstance({ ...config, N: INIT_GRID[g], seed: (config.seed + 104729 * (r + 1) + g) >>> 0 });
@@ -155,6 +157,7 @@ export async function basinError(
   threshold?: number,
 ): Promise<{ error: number; theoremRatio: number; ballRatio: number }> {
   const inst = makeInstance(config);
+  assertPapersTeacher(inst);
   const scale = Math.sqrt(config.d / config.N) * Math.hypot(...inst.Wstar.data);
   // Theorem 5.6 holds with high probability over the method's randomness (alpha, restarts):
   // the median over `runs` request seeds on the same data fails only when most runs do. With
