@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CAPABILITIES, hasCapability, type Capability, type Implementation } from './Implementation.js';
 import { ImplementationFault } from './ImplementationFault.js';
+import { typeScriptHint } from './typeScriptHint.js';
 
 /**
  * Imports `path` (relative to `cwd`) and returns the Implementation it exports.
@@ -28,9 +29,13 @@ export async function loadModuleImplementation(path: string, cwd = process.cwd()
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new ImplementationFault('module', `could not load ${path}: ${(err as Error)?.message ?? String(err)}`, true);
+    const hint = typeScriptHint(path, err);
+    throw new ImplementationFault('module', `could not load ${path}: ${(err as Error)?.message ?? String(err)}${hint === undefined ? '' : `\n${hint}`}`, true);
   }
   let exported = mod.implementation ?? mod.default;
+  // TypeScript compiled to CommonJS sets exports.default beside __esModule; import() then gives
+  // the whole exports object as the default.
+  if (mod.implementation === undefined && isCommonJsInterop(exported)) exported = exported.implementation ?? exported.default;
   if (exported === undefined) {
     throw new ImplementationFault('module', `${path} exports neither a default nor "implementation"`, true);
   }
@@ -68,4 +73,9 @@ export function checkImplementation(value: unknown, source: string): Implementat
     }
   }
   return impl;
+}
+
+function isCommonJsInterop(value: unknown): value is { __esModule: true; default?: unknown; implementation?: unknown } {
+  const v = value as { __esModule?: unknown; default?: unknown; implementation?: unknown } | null;
+  return typeof v === 'object' && v !== null && v.__esModule === true && (v.default !== undefined || v.implementation !== undefined);
 }
