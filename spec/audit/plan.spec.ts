@@ -42,13 +42,14 @@ describe('audit plan: trial ids, tiers, shards, seeds, progress', () => {
   it('progress: a redrawn bar with ETA on a TTY, plain lines otherwise', () => {
     let clock = 0;
     const tty: string[] = [];
-    const p = createProgress({ total: 2, totalCost: 2, isTTY: true, write: (t) => tty.push(t), now: () => clock });
+    const two = [{ experiment: 'a', cost: 1 }, { experiment: 'a', cost: 1 }];
+    const p = createProgress({ trials: two, isTTY: true, write: (t) => tty.push(t), now: () => clock });
     clock = 10_000;
-    p.done('a', 1, 10_000);
+    p.done({ id: 'a', experiment: 'a', cost: 1 }, 10_000);
     expect(tty[0]).toMatch(/^\r\[#{15}\.{15}\] 1\/2 trials {2}elapsed 10s {2}ETA 10s/);
     const plain: string[] = [];
-    const q = createProgress({ total: 2, totalCost: 2, isTTY: false, write: (t) => plain.push(t), now: () => clock });
-    q.done('fig2a/x', 1, 1500);
+    const q = createProgress({ trials: two, isTTY: false, write: (t) => plain.push(t), now: () => clock });
+    q.done({ id: 'fig2a/x', experiment: 'a', cost: 1 }, 1500);
     expect(plain[0]).toBe('[1/2] fig2a/x (2s), ETA 0s\n');
     expect(plain[0]).not.toContain('\r');
   });

@@ -37,6 +37,7 @@ import { PAPER } from './settings.js';
 import { summarizeTightness, tightnessFigure, TIGHTNESS_BOUNDS } from './constantsTightness.js';
 import { bootstrap, fitLinear, fmt, quantile, type Interval } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
+import { COST_SCALE } from './costCalibration.js';
 
 const TITLE = 'Constants of Lemmas 5.1-5.3 and Theorem 4.2';
 const GRID: Record<AuditTier, { d: readonly number[]; K: readonly number[]; kappa: readonly number[]; trials: number }> = {
@@ -88,7 +89,7 @@ export const constants: Experiment = {
     const out: TrialSpec[] = [];
     for (const d of g.d) for (const K of g.K) for (const kappa of g.kappa) for (let trial = 0; trial < g.trials; trial++) {
       const n = d * K;
-      out.push({ id: `constants/d=${d}/K=${K}/kappa=${kappa}/trial=${trial}`, experiment: 'constants', params: { d, K, kappa, trial }, cost: (200 * n ** 3 + 2e3 * SAMPLES_PER_PARAMETER * n * n) * 1e-9 });
+      out.push({ id: `constants/d=${d}/K=${K}/kappa=${kappa}/trial=${trial}`, experiment: 'constants', params: { d, K, kappa, trial }, cost: (200 * n ** 3 + 2e3 * SAMPLES_PER_PARAMETER * n * n) * 1e-9 * COST_SCALE.constants });
     }
     return out;
   },

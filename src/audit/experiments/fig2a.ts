@@ -24,6 +24,7 @@ import { predictedStepsPerDecade } from '../../theory/localLinearRate.js';
 import { rateTheory } from './fig2aTheory.js';
 import { fmt, quantile } from './stats.js';
 import { str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
+import { COST_SCALE } from './costCalibration.js';
 
 const D = 10;
 const K = 5;
@@ -87,7 +88,7 @@ export const fig2a: Experiment = {
         id: `fig2a/init=${init}/trial=${trial}`,
         experiment: 'fig2a',
         params: { init, trial },
-        cost: N * D * K * ITERATIONS * 1e-9,
+        cost: N * D * K * ITERATIONS * 1e-9 * COST_SCALE.fig2a,
       })),
     );
   },

@@ -33,6 +33,7 @@ import { mean } from '../../core/stats/mean.js';
 import { orderVerdict } from './orderClaim.js';
 import { fmt, quantile } from './stats.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
+import { COST_SCALE } from './costCalibration.js';
 
 const K = 5;
 /**
@@ -88,7 +89,7 @@ export const fig2d: Experiment = {
       id,
       experiment: 'fig2d',
       params: { d, K, N: ratio * d, ratio, trial, noiseStd, series },
-      cost: ratio * d * d * K * ITERATIONS * 1e-9,
+      cost: ratio * d * d * K * ITERATIONS * 1e-9 * COST_SCALE.fig2d,
     });
     const blocks = [{ ds: g.ds, ratios: g.ratios }, ...(g.large ? [g.large] : [])];
     const main = blocks.flatMap((b) =>

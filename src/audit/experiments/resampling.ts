@@ -30,6 +30,7 @@ import { PAPER } from './settings.js';
 import { fmt, quantile } from './stats.js';
 import { BEYOND_GRID_LEVEL } from './thresholdVerdict.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TierPower, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
+import { COST_SCALE } from './costCalibration.js';
 
 /** The settings: Fig. 2(d)'s model at d = 10; T steps, so a batch is N / T samples. */
 export const RESAMPLING = { d: 10, K: 5, steps: 100, noiseStd: PAPER.noiseStd } as const;
@@ -78,7 +79,7 @@ export const resampling: Experiment = {
         experiment: 'resampling',
         params: { d, K, N: ratio * d, ratio, trial },
         // Full-sample steps dominate (N d K each); the tensor init and the batches add about as much again.
-        cost: 2 * ratio * d * d * K * steps * 1e-9,
+        cost: 2 * ratio * d * d * K * steps * 1e-9 * COST_SCALE.resampling,
       })),
     );
   },

@@ -21,6 +21,7 @@ import { startBallTable } from './startBall.js';
 import { threshold, thresholdPower, thresholdVerdict, type Curve } from './thresholdVerdict.js';
 import { BALL_C } from '../../theory/claims.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec } from './types.js';
+import { successCurveCostScale } from './costCalibration.js';
 
 /**
  * The step budget of a curve: the paper's 3000 steps at eta = 0.5, scaled with 1/eta so a
@@ -98,7 +99,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
               id: `${design.id}/init=${init}/d=${d}/K=${K}/ratio=${ratio}/trial=${trial}`,
               experiment: design.id,
               params: { d, K, N, ratio, trial },
-              cost: N * d * K * stepBudget(design.eta(K)) * 1e-9,
+              cost: N * d * K * stepBudget(design.eta(K)) * 1e-9 * successCurveCostScale(design.id),
             });
           }
         }

@@ -30,6 +30,7 @@ import { fitLine } from '../../core/stats/fitLine.js';
 import { errorFitPower, proportionality, PROPORTIONALITY_CLAIMS, thresholdPower } from './zhongProportionality.js';
 import { fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
+import { COST_SCALE } from './costCalibration.js';
 
 const TITLE = 'Zhong et al. Fig. 1: recovery rate, initialization error, objective vs iterations (squared ReLU)';
 const APPROACHES = ['I', 'II', 'III'] as const;
@@ -75,7 +76,7 @@ export const zhongFig1: Experiment = {
           id: `zhongFig1/ab/init=tensor/d=${d}/N=${N}/trial=${trial}`,
           experiment: 'zhongFig1',
           params: { panel: 'ab', d, N, trial },
-          cost: (N * d * d + N * d * ZHONG_FIG1.K * 400) * 1e-9,
+          cost: (N * d * d + N * d * ZHONG_FIG1.K * 400) * 1e-9 * COST_SCALE.zhongFig1ab,
         })),
       ),
     );
@@ -84,7 +85,7 @@ export const zhongFig1: Experiment = {
         id: approach === 'I' ? `zhongFig1/c/approach=I/init=tensor/trial=${trial}` : `zhongFig1/c/approach=${approach}/trial=${trial}`,
         experiment: 'zhongFig1',
         params: { panel: 'c', approach, trial },
-        cost: n1c * d1c * ZHONG_FIG1.K * iterations * 1e-9,
+        cost: n1c * d1c * ZHONG_FIG1.K * iterations * 1e-9 * COST_SCALE.zhongFig1c,
       })),
     );
     return [...ab, ...c];

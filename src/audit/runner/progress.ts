@@ -1,20 +1,38 @@
 /**
  * Progress of an audit: on a terminal, one bar redrawn in place with the ETA; otherwise (CI
- * logs, pipes) one plain line per finished trial. The ETA weighs trials by their cost
- * estimate, so long trials count for what they take.
+ * logs, pipes) one plain line per finished trial.
+ *
+ * The ETA learns from finished trials. A trial's static cost estimate (TrialSpec.cost) was
+ * off by 3-17x between experiments (quick tier, seed 1: Zhong Fig. 1(c) was 2.2% of the
+ * estimated cost and 37% of the worker time), so the cost alone cannot say how long the rest
+ * takes. Instead each experiment's measured worker milliseconds per unit of estimated cost is
+ * learnt as its trials finish, shrunk toward the global rate by one pseudo-trial of the
+ * experiment's mean cost (an experiment with no finished trial uses the global rate, and one
+ * with a single trial only half its own), and the remaining trials' costs are converted with
+ * their experiment's rate. That remaining worker time is divided by the parallelism measured so
+ * far (finished worker time / elapsed wall time), which carries the number of workers and the
+ * machine's load. Without measured times (ms 0) it falls back to elapsed x remaining cost /
+ * finished cost.
  *
  * @example
  * ```ts
- * const p = createProgress({ total: 10, totalCost: 5, isTTY: false, write: console.log });
- * p.done('fig2a/init=random/trial=0', 0.5, 1200);
+ * const p = createProgress({ trials: [{ experiment: 'fig2a', cost: 0.5 }], isTTY: false, write: console.log });
+ * p.done({ id: 'fig2a/init=random/trial=0', experiment: 'fig2a', cost: 0.5 }, 1200);
  * p.finish();
  * ```
  */
 
+/** A trial as the progress sees it. */
+export interface ProgressTrial {
+  readonly experiment: string;
+  /** The static cost estimate (TrialSpec.cost). */
+  readonly cost: number;
+}
+
 /** Where and how to report. */
 export interface ProgressOptions {
-  readonly total: number;
-  readonly totalCost: number;
+  /** The trials to run. */
+  readonly trials: readonly ProgressTrial[];
   readonly isTTY: boolean;
   readonly write: (text: string) => void;
   /** Clock (injected for specs). */
@@ -23,10 +41,12 @@ export interface ProgressOptions {
 
 /** A progress reporter. */
 export interface Progress {
-  /** A trial finished. */
-  done(id: string, cost: number, ms: number): void;
-  /** A trial failed (reported, never hidden). */
-  failed(id: string, message: string): void;
+  /** A trial finished after `ms` of worker time. */
+  done(trial: ProgressTrial & { readonly id: string }, ms: number): void;
+  /** A trial failed (reported, never hidden); its cost leaves the remaining work. */
+  failed(trial: ProgressTrial & { readonly id: string }, message: string): void;
+  /** The estimated wall time to the end in ms (NaN before any trial finished). */
+  eta(): number;
   finish(): void;
 }
 
@@ -40,32 +60,80 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
+/** Per experiment: cost still to run, and cost and worker time finished. */
+interface Tally {
+  remainingCost: number;
+  doneCost: number;
+  doneMs: number;
+  /** Mean cost of the experiment's trials: the weight of the global rate in its estimate. */
+  readonly meanCost: number;
+}
+
 /** Creates the reporter. */
 export function createProgress(o: ProgressOptions): Progress {
   const now = o.now ?? Date.now;
   const start = now();
+  const total = o.trials.length;
+  const tallies = new Map<string, Tally>();
+  const counts = new Map<string, { n: number; cost: number }>();
+  for (const t of o.trials) {
+    const c = counts.get(t.experiment) ?? { n: 0, cost: 0 };
+    c.n++;
+    c.cost += t.cost;
+    counts.set(t.experiment, c);
+  }
+  for (const [e, c] of counts) tallies.set(e, { remainingCost: c.cost, doneCost: 0, doneMs: 0, meanCost: c.cost / c.n });
   let count = 0;
-  let cost = 0;
-  const eta = () => {
+  const tally = (e: string): Tally => {
+    let t = tallies.get(e);
+    if (t === undefined) tallies.set(e, (t = { remainingCost: 0, doneCost: 0, doneMs: 0, meanCost: 0 }));
+    return t;
+  };
+  const eta = (): number => {
     const elapsed = now() - start;
-    return cost > 0 ? (elapsed * (o.totalCost - cost)) / cost : NaN;
+    let doneCost = 0;
+    let doneMs = 0;
+    let remainingCost = 0;
+    for (const t of tallies.values()) {
+      doneCost += t.doneCost;
+      doneMs += t.doneMs;
+      remainingCost += t.remainingCost;
+    }
+    if (!(doneCost > 0)) return remainingCost > 0 ? NaN : 0;
+    if (!(doneMs > 0)) return (elapsed * remainingCost) / doneCost;
+    const globalRate = doneMs / doneCost;
+    let remainingMs = 0;
+    for (const t of tallies.values()) {
+      const rate = (t.doneMs + globalRate * t.meanCost) / (t.doneCost + t.meanCost);
+      remainingMs += t.remainingCost * (Number.isFinite(rate) ? rate : globalRate);
+    }
+    return (elapsed * remainingMs) / doneMs;
   };
   const bar = () => {
     const width = 30;
-    const fill = o.total === 0 ? width : Math.round((width * count) / o.total);
-    return `\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${count}/${o.total} trials  elapsed ${formatDuration(now() - start)}  ETA ${formatDuration(eta())}   `;
+    const fill = total === 0 ? width : Math.round((width * count) / total);
+    return `\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${count}/${total} trials  elapsed ${formatDuration(now() - start)}  ETA ${formatDuration(eta())}   `;
+  };
+  const leave = (trial: ProgressTrial) => {
+    const t = tally(trial.experiment);
+    t.remainingCost = Math.max(0, t.remainingCost - trial.cost);
+    return t;
   };
   return {
-    done(id, c, ms) {
+    done(trial, ms) {
       count++;
-      cost += c;
+      const t = leave(trial);
+      t.doneCost += trial.cost;
+      t.doneMs += Math.max(0, ms);
       if (o.isTTY) o.write(bar());
-      else o.write(`[${count}/${o.total}] ${id} (${formatDuration(ms)}), ETA ${formatDuration(eta())}\n`);
+      else o.write(`[${count}/${total}] ${trial.id} (${formatDuration(ms)}), ETA ${formatDuration(eta())}\n`);
     },
-    failed(id, message) {
+    failed(trial, message) {
       count++;
-      o.write(`${o.isTTY ? '\n' : ''}trial ${id} FAILED: ${message}\n`);
+      leave(trial);
+      o.write(`${o.isTTY ? '\n' : ''}trial ${trial.id} FAILED: ${message}\n`);
     },
+    eta,
     finish() {
       if (o.isTTY) o.write(`${bar()}\n`);
       o.write(`${count} trial(s) run in ${formatDuration(now() - start)}\n`);

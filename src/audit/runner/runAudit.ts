@@ -93,7 +93,7 @@ async function runLocked(o: AuditOptions): Promise<AuditSummary> {
     `relucheck audit: tier ${o.tier}, seed ${o.masterSeed}, shard ${o.shard.index}/${o.shard.count}, ${planned.length} trial(s)` +
       `${resumed ? `, ${resumed} already in ${path}` : ''}, ${o.workers} worker(s)\n`,
   );
-  const progress = createProgress({ total: todo.length, totalCost: todo.reduce((a, t) => a + t.cost, 0), isTTY: o.isTTY, write: o.write });
+  const progress = createProgress({ trials: todo, isTTY: o.isTTY, write: o.write });
   if (read.torn !== undefined) o.write(`${path} line ${read.torn} is a torn record (a run killed mid-write): cut off, its trial reruns\n`);
   const sink = openResults(path);
   const failed: string[] = [];
@@ -106,11 +106,11 @@ async function runLocked(o: AuditOptions): Promise<AuditSummary> {
         assertWritableRecord(record);
         sink.append(record);
         ran++;
-        progress.done(record.id, trial.cost, record.ms);
+        progress.done(trial, record.ms);
       },
       onError: (trial, message) => {
         failed.push(trial.id);
-        progress.failed(trial.id, message);
+        progress.failed(trial, message);
       },
     });
   } finally {
