@@ -17,7 +17,6 @@ import { arcCosineKernel, unitAngle, unitDirections } from '../../src/core/popul
 import type { Implementation } from '../../src/impl/Implementation.js';
 import { referenceImplementation } from '../../src/impl/reference.js';
 import { withGdUpdate } from './withGdUpdate.js';
-import { clippedGd } from './farStartBugs.js';
 import { withKernel, type PlantedBug } from './slippedKernel.js';
 
 /** A wrong implementation and the claim that must see it. */
@@ -156,7 +155,11 @@ export interface KnownMiss {
   make(): Implementation;
 }
 
-/** Blind spots, checked both ways in planted.spec.ts (missedBy passes, caughtBy fails). */
+/**
+ * Blind spots, checked both ways in planted.spec.ts (missedBy passes, caughtBy fails).
+ * The clipped GD (farStartBugs.ts) left this list: since gd-consistency also runs from W0 = 0
+ * on wide cases, it sees the clip on a few seeds, so "passes gd-consistency" is no longer true.
+ */
 export const KNOWN_MISSES: readonly KnownMiss[] = [
   {
     name: 'GD with twice the requested step (2 eta)',
@@ -167,14 +170,5 @@ export const KNOWN_MISSES: readonly KnownMiss[] = [
       'of the claim\'s ranges, so e_{t+1} <= sqrt(1 - q) e_t holds for this GD too; only a comparison with hand-made steps sees it',
     caughtBy: 'gd-consistency',
     make: () => withGdUpdate('gd 2 eta', (W, g, eta) => W.forEach((w, q) => (W[q] = w - 2 * eta * g[q]))),
-  },
-  {
-    name: 'GD clips the gradient norm at 20',
-    missedBy: 'gd-consistency',
-    why:
-      'gd-consistency starts inside the ball around W*, where the gradient norm never exceeded 5.6 over 2000 draws of ' +
-      'its ranges, so the clip never acts; gd-far-start starts from W0 = 100 G, where it always does',
-    caughtBy: 'gd-far-start',
-    make: clippedGd,
   },
 ];

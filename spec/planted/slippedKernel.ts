@@ -16,6 +16,12 @@ import { referenceImplementation } from '../../src/impl/reference.js';
 export interface PlantedBug {
   readonly name: string;
   readonly caughtBy: string;
+  /**
+   * Cases the claim needs to catch the bug on (nearly) every seed, when the tier's count is not
+   * enough: only a fraction of the claim's draws can see some bugs. `why` records the measured
+   * per-case power and the resulting miss probability per seed.
+   */
+  readonly minCases?: { readonly cases: number; readonly why: string };
   make(): Implementation;
 }
 
