@@ -10,7 +10,7 @@
  * ```
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { plannedTrials, runAudit, type AuditOptions } from '../audit/runner/runAudit.js';
 import { parseShard, WHOLE, type Shard } from '../audit/runner/shard.js';
 import { shardFromEnvironment, type ShardEnvironment } from '../audit/runner/shardAuto.js';
@@ -65,7 +65,7 @@ command resumes.
   --only P      only trials whose id starts with P (repeatable), e.g. --only fig2b/d=20
   --strict      exit 1 when any verdict is NOT SUPPORTED (after the family-wise correction)`,
   async run(argv: readonly string[], io: CliIo, env: ShardEnvironment): Promise<number> {
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args: [...argv],
       options: {
         quick: { type: 'boolean' },

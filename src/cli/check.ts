@@ -12,7 +12,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import type { Claim, Tier } from '../../properties/Claim.js';
 import { claimOptionsFromEnv, DEFAULT_SEED } from '../../properties/environment.js';
 import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
@@ -122,7 +122,7 @@ Exit codes: 0 every applicable claim (or case) held, 1 one failed or nothing was
 2 usage or protocol error, 3 relucheck could not write its output (--dump-case on a full disk).`;
 
 async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLoader, env: CheckEnvironment): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args: [...argv],
     options: {
       impl: { type: 'string' },

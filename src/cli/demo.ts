@@ -8,7 +8,7 @@
  * relucheck demo --seed 3
  * ```
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { alignedError } from '../core/alignedError.js';
 import { gradientDescent } from '../core/gd.js';
 import { makeInstance } from '../core/instance.js';
@@ -26,7 +26,7 @@ Draws a teacher (d = 10, K = 5, kappa = 2, N = 5000), starts gradient descent (e
 from W* plus a perturbation of relative size 0.1, and prints the aligned error every 50
 steps, without and with label noise (nu = 0.1).`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({ args: [...argv], options: { seed: { type: 'string' } } });
+    const { values } = parseOptions({ args: [...argv], options: { seed: { type: 'string' } } });
     const seed = values.seed === undefined ? 1 : parseIntegerOption('--seed', values.seed, LIMITS.seed);
     for (const nu of [0, 0.1]) {
       const inst = makeInstance({ d: 10, K: 5, kappa: 2, N: 5000, noiseStd: nu, seed });

@@ -9,7 +9,7 @@
  * ```
  */
 import { availableParallelism, cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { wasmAvailable } from '../core/kernels/wasm.js';
 import { fastestBackend } from '../native/fastestKernel.js';
 import { nativeKernelStatus } from '../native/nativeKernel.js';
@@ -27,7 +27,7 @@ installed, where a C compiler exists, and rebuilt by \`npm rebuild relucheck\`),
 backend gradient descent, the audit and the parallel kernel use ('auto': native when
 available, else wasm). Results never depend on it.`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    parseArgs({ args: [...argv], options: {} });
+    parseOptions({ args: [...argv], options: {} });
     const native = nativeKernelStatus();
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     io.stdout(`node ${process.versions.node} (V8 ${process.versions.v8}), ${process.platform}-${process.arch}\n`);

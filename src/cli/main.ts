@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commands } from './commands.js';
+import { didYouMean } from './didYouMean.js';
 import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
 import { ValidationError } from '../core/validate.js';
 import { isWriteFailure } from '../core/ioError.js';
@@ -62,7 +63,8 @@ export async function runCli(argv: readonly string[], io: CliIo, available: read
   }
   const command = available.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`relucheck: invalid argument. unknown command ${JSON.stringify(displayLine(first))}. See 'relucheck --help'.\n`);
+    const hint = didYouMean(first, available.map((c) => c.name));
+    io.stderr(`relucheck: invalid argument. unknown command ${JSON.stringify(displayLine(first))}.${hint} See 'relucheck --help'.\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -7,7 +7,7 @@
  * relucheck report shard1 shard2 --out merged
  * ```
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { writeReport } from '../audit/report/writeReport.js';
 import { prepareOutputDirectory } from './outputDirectory.js';
 import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
@@ -28,7 +28,7 @@ this relucheck is named with its number and reason and nothing is written (exit 
 DIR without results.jsonl or without any record. A torn last line (an audit killed
 mid-write) is left out with a warning. Exit 3 when an output cannot be written (disk full).`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
+    const { values, positionals } = parseOptions({ args: [...argv], options: { out: { type: 'string' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UsageError('give at least one audit directory');
     const out = values.out ?? positionals[0];
     prepareOutputDirectory('--out', out);

@@ -9,7 +9,7 @@
  * relucheck zhong-fig1 --seed 2 --iterations 1000
  * ```
  */
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parseOptions.js';
 import { runFig1abTrial, runFig1cTrial, squaredReluTensorInit } from '../audit/experiments/zhongFig1Trials.js';
 import { LIMITS, parseIntegerOption } from './optionValues.js';
 import type { CliIo, Command } from './usage.js';
@@ -26,7 +26,7 @@ the objective every 100 steps for (I) tensor initialization of v and W (M3 path)
 error min_pi max_j |w*_j - w_pi(j)| / |w*_j|; then one Fig. 1(a)-(b) trial at d = 10, N = 1000
 (initialization error, recovered or not).`,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args: [...argv],
       options: { seed: { type: 'string' }, iterations: { type: 'string' } },
     });
