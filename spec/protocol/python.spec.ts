@@ -61,7 +61,8 @@ describe('the NumPy example passes relucheck check', () => {
 describe('the tiny JavaScript example passes --impl --fixtures', () => {
   it('examples/typescript/solver.mjs', async () => {
     const r = await check(['--impl', `${root}examples/typescript/solver.mjs`, '--fixtures']);
-    expect(r.stdout).toMatch(/18 passed, 0 failed, 47 not applicable, 0 errored/);
+    // 52 not applicable: aligned.json's 12 aligned_error cases (b59012c added 5) are not computed by an Implementation.
+    expect(r.stdout).toMatch(/18 passed, 0 failed, 52 not applicable, 0 errored/);
     expect(r.code).toBe(0);
   });
 });
