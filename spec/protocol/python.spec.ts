@@ -61,7 +61,7 @@ describe('the NumPy example passes relucheck check', () => {
 describe('the tiny JavaScript example passes --impl --fixtures', () => {
   it('examples/typescript/solver.mjs', async () => {
     const r = await check(['--impl', `${root}examples/typescript/solver.mjs`, '--fixtures']);
-    // 52 not applicable: aligned.json's 12 aligned_error cases (b59012c added 5) are not computed by an Implementation.
+    // 52 not applicable since b59012c added 5 aligned_error cases (an Implementation computes none).
     expect(r.stdout).toMatch(/18 passed, 0 failed, 52 not applicable, 0 errored/);
     expect(r.code).toBe(0);
   });

@@ -32,6 +32,7 @@ import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../f
 import { fail } from '../core/validate.js';
 import { capLength, displayBlock, displayLine, DISPLAY_LIMITS } from '../core/displayText.js';
 import { caseTitle, runFixtures } from '../fixtures/runFixtures.js';
+import { groupNotApplicable, notApplicableLine } from '../fixtures/notApplicableGroups.js';
 import { PROTOCOL_VERSION } from '../protocol/messages.js';
 import { LIMITS, moduleFileOption, nonEmptyOption, parseIntegerOption, parseReplayPath } from './optionValues.js';
 import { EXIT, UsageError, type CliIo, type Command } from './usage.js';
@@ -243,13 +244,14 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       } else {
         out(`  fixtures: ${dir}\n\n`);
         for (const r of report.cases) {
-          const label = { passed: 'PASS ', failed: 'FAIL ', 'not-applicable': 'N/A  ', errored: 'ERROR' }[r.status];
-          const why = r.status === 'not-applicable' ? `  ${[...new Set(r.skipped.map((s) => s.reason))].join('; ')}` : '';
-          out(`${label} ${caseTitle(r)}${why}\n`);
+          if (r.status === 'not-applicable') continue; // grouped below, one line per file, type and reason
+          const label = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR' }[r.status];
+          out(`${label} ${caseTitle(r)}\n`);
           for (const m of r.mismatches) out(`${pad(displayBlock(`case ${r.id}, ${m.message}`))}\n`);
           if (r.error) out(`${pad(displayBlock(r.error))}\n`);
           if (r.hint) out(`${pad(displayBlock(r.hint))}\n`);
         }
+        for (const g of groupNotApplicable(report.cases)) out(`N/A   ${displayLine(notApplicableLine(g), DISPLAY_LIMITS.block)}\n`);
         out(`\n${c.passed} passed, ${c.failed} failed, ${c['not-applicable']} not applicable, ${c.errored} errored\n`);
         if (nothingChecked) out(nothingCheckedText(passWithNone, 'fixture case'));
       }
