@@ -74,7 +74,7 @@ const kinkConvention: Hypothesis = ({ call, actual, expected, context, label }) 
     `${label} differs only through the ${kinks.length} (sample, unit) pair(s) exactly on a kink (w_k . x_i = 0: ${pairs}) ` +
     `and matches relu'(0) = ${other} (residual ${res}), not the ${context.reluAtZero === 1 ? 'default' : 'declared'} relu'(0) = ${context.reluAtZero}: ` +
     `a different kink convention, not a wrong gradient; declare reluAtZero: ${other} (the ${other === 0 ? 'z > 0 mask of PyTorch, TensorFlow, JAX' : 'z >= 0 mask'}) ` +
-    'in the handshake or Implementation');
+    `in the handshake or Implementation (or run relucheck check with --relu-at-zero ${other})`);
 };
 
 const missingNoise: Hypothesis = ({ call, actual, expected, label }) => {

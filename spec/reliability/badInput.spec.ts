@@ -101,6 +101,8 @@ const cases: [string[], RegExp][] = [
   [['check', '--impl', impl, '--tier', 'fast'], /--tier must be one of quick, default, thorough; got "fast"/],
   [['check', '--impl', impl, '--tier', ''], /--tier must be one of quick, default, thorough; got ""/],
   [['check', '--impl', impl, '--precision', 'float16'], /--precision must be one of float64, float32; got "float16"/],
+  [['check', '--impl', impl, '--relu-at-zero', '2'], /--relu-at-zero must be 0 \(the z > 0 mask of PyTorch, TensorFlow, JAX\) or 1 \(z >= 0\); got "2"/],
+  [['check', '--impl', impl, '--relu-at-zero', '-1'], /--relu-at-zero/],
   [['check', '--impl', impl, '--claim', 'no-such-claim'], /unknown claim "no-such-claim"; known: /],
   [['check', '--impl', impl, '--path', '1:0'], /--path needs exactly one --claim/],
   [['check', '--impl', impl, '--claim', 'hvp-fd', '--path', ''], /--path must be a counterexample path.*Value: ""/],

@@ -12,7 +12,7 @@
  * ```
  */
 import type { Claim, ClaimProgress, Diagnosis, FailingCase, Tier } from '../../properties/Claim.js';
-import { hasCapability, type Capability, type Precision } from '../impl/Implementation.js';
+import { hasCapability, type Capability, type Precision, type ReluAtZero } from '../impl/Implementation.js';
 import { ImplementationFault, isFault } from '../impl/ImplementationFault.js';
 import type { GuardedImplementation } from '../impl/guardedImplementation.js';
 import { checkReplayLine } from './checkReplayLine.js';
@@ -87,6 +87,8 @@ export interface ClaimsCheckOptions {
   readonly replayPrefix: string;
   /** The arithmetic the bounds assume (default: what the implementation declares). */
   readonly precision?: Precision;
+  /** relu'(0) the exact-kink checks hold the implementation to (default: what it declares, else 1). */
+  readonly reluAtZero?: ReluAtZero;
   /** A run in which no claim applied exits 0 instead of 1 (like vitest's `--passWithNoTests`). */
   readonly passWithNone?: boolean;
   /** Stops the run between cases. */
@@ -150,6 +152,7 @@ async function runOne(claim: Claim, impl: SupervisedImplementation, options: Cla
       numRuns: options.numRuns,
       path: options.path,
       ...(options.precision === undefined ? {} : { precision: options.precision }),
+      ...(options.reluAtZero === undefined ? {} : { reluAtZero: options.reluAtZero }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       replayLine: checkReplayLine(options.replayPrefix),

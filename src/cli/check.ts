@@ -16,7 +16,7 @@ import { parseOptions } from './parseOptions.js';
 import type { Claim, Tier } from '../../properties/Claim.js';
 import { claimOptionsFromEnv, DEFAULT_SEED } from '../../properties/environment.js';
 import { isFault, type ImplementationFault } from '../impl/ImplementationFault.js';
-import { PRECISIONS, type Precision } from '../impl/Implementation.js';
+import { DEFAULT_RELU_AT_ZERO, PRECISIONS, type Precision, type ReluAtZero } from '../impl/Implementation.js';
 import { workerModuleImplementation } from '../impl/workerModuleImplementation.js';
 import { processImplementation } from '../impl/processImplementation.js';
 import { runClaimsCheck, shellQuote, type SupervisedImplementation } from '../check/runClaimsCheck.js';
@@ -107,6 +107,10 @@ is missing) or errored (the implementation crashed, hung or broke the protocol).
                          else what the implementation declares (handshake/Implementation
                          \`precision\`), else float64. Claims whose analysis does not carry
                          over to float32 are reported not applicable, with the reason
+  --relu-at-zero V       0 | 1: the kink convention relu'(0) the exact-kink claims and fixtures
+                         hold the implementation to (0: the z > 0 mask of PyTorch, TensorFlow,
+                         JAX; 1: z >= 0). Default: what the implementation declares
+                         (handshake/Implementation \`reluAtZero\`), else 1
   --timeout MS           per-request timeout (default ${DEFAULT_TIMEOUT_MS})
   --json                 one JSON document on stdout instead of the human summary
   --dump-case DIR        write each failed claim's shrunk case to DIR/<claim id>/: case.json
@@ -137,6 +141,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
       'num-runs': { type: 'string' },
       path: { type: 'string' },
       precision: { type: 'string' },
+      'relu-at-zero': { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean', default: false },
       'dump-case': { type: 'string' },
@@ -164,6 +169,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}; got ${JSON.stringify(values.precision)}`);
   }
   const requestedPrecision = (values.precision ?? fromEnv.precision) as Precision | undefined;
+  const requestedKink = values['relu-at-zero'] === undefined ? undefined : parseReluAtZero(values['relu-at-zero']);
   if (values['fixtures-dir'] !== undefined && !values.fixtures) throw new UsageError('--fixtures-dir needs --fixtures (without it the claims run, and the folder would be ignored)');
   if (values['validate-protocol'] && values.cmd === undefined) throw new UsageError('--validate-protocol needs --cmd (a module has no protocol)');
   if (values['validate-protocol'] && values.fixtures) throw new UsageError('--validate-protocol and --fixtures are separate modes');
@@ -183,7 +189,9 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
 
   const source = values.cmd !== undefined ? `--cmd ${shellQuote(values.cmd)}` : `--impl ${shellQuote(values.impl!)}`;
   const timeoutArg = values.timeout === undefined ? '' : ` --timeout ${timeoutMs}`;
-  const replayPrefix = `relucheck check ${source}${timeoutArg}`;
+  // The convention asked for is part of what a replay must reproduce.
+  const kinkArg = requestedKink === undefined ? '' : ` --relu-at-zero ${requestedKink}`;
+  const replayPrefix = `relucheck check ${source}${timeoutArg}${kinkArg}`;
   // A module's prints, escaped and capped on stderr; the progress bar (once there is one) is
   // erased first so a line never lands in the middle of it.
   let clearProgress = () => {};
@@ -230,17 +238,22 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   out(`relucheck check: ${displayLine(describeImpl.name, DISPLAY_LIMITS.name + describeImpl.source.length + 3)}\n  capabilities: ${describeImpl.capabilities.join(', ') || '(none)'}\n`);
   const precision = precisionInfo(requestedPrecision, values.precision !== undefined, first);
   out(`  ${precisionText(precision)}\n`);
+  const kinkConvention = {
+    reluAtZero: requestedKink ?? first.reluAtZero ?? DEFAULT_RELU_AT_ZERO,
+    from: requestedKink !== undefined ? '--relu-at-zero' : first.reluAtZero !== undefined ? 'declared by the implementation' : 'default',
+  };
+  out(`  kink convention relu'(0) = ${kinkConvention.reluAtZero} (${kinkConvention.reluAtZero === 0 ? 'z > 0' : 'z >= 0'} mask, ${kinkConvention.from})\n`);
 
   if (values.fixtures) {
     try {
       const { dir, files } = fixtureFiles!;
-      const report = await runFixtures(first, files, {}, { precision: precision.precision });
+      const report = await runFixtures(first, files, {}, { precision: precision.precision, ...(requestedKink === undefined ? {} : { reluAtZero: requestedKink }) });
       const c = report.counts;
       const nothingChecked = c.passed + c.failed + c.errored === 0;
       const exitCode =
         c.errored > 0 ? EXIT.usage : c.failed > 0 || (nothingChecked && !passWithNone) ? EXIT.claimFailed : EXIT.ok;
       if (values.json) {
-        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', precision, cases: report.cases, counts: c, nothingChecked, exitCode }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'fixtures', precision, kinkConvention, cases: report.cases, counts: c, nothingChecked, exitCode }, null, 2)}\n`);
       } else {
         out(`  fixtures: ${dir}\n\n`);
         for (const r of report.cases) {
@@ -279,6 +292,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     numRuns,
     path: values.path,
     ...(requestedPrecision === undefined ? {} : { precision: requestedPrecision }),
+    ...(requestedKink === undefined ? {} : { reluAtZero: requestedKink }),
     replayPrefix,
     passWithNone,
     onProgress: progress.onProgress,
@@ -293,7 +307,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     const { counts, nothingChecked, exitCode } = report;
     // Float64Arrays of the failing cases as lists (JSON.stringify would write {"0": ...}).
     const verdicts = report.verdicts.map((v) => (v.failingCase === undefined ? v : { ...v, failingCase: failingCaseJson(v.failingCase) }));
-    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, precision, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ implementation: describeImpl, mode: 'claims', seed, tier, precision, kinkConvention, verdicts, counts, nothingChecked, exitCode }, null, 2)}\n`);
   } else {
     out(`\n${renderSummary(report, passWithNone)}`);
   }
@@ -369,6 +383,12 @@ function precisionInfo(requested: Precision | undefined, byFlag: boolean, impl: 
 
 function precisionText(p: PrecisionInfo): string {
   return `precision ${p.precision} (u = ${p.unitRoundoff}, ${p.from})`;
+}
+
+/** `--relu-at-zero`'s value: exactly "0" or "1". @example parseReluAtZero('0') === 0 */
+function parseReluAtZero(text: string): ReluAtZero {
+  if (text === '0' || text === '1') return Number(text) as ReluAtZero;
+  throw new UsageError(`--relu-at-zero must be 0 (the z > 0 mask of PyTorch, TensorFlow, JAX) or 1 (z >= 0); got ${JSON.stringify(text)}`);
 }
 
 /** Seed, tier and precision from RELUCHECK_SEED / _TIER / _PRECISION, validated as the suite does; a bad value is a usage error. */
