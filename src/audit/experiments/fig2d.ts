@@ -27,6 +27,7 @@ import { createStreams } from '../../core/random.js';
 import { inverseTraces } from '../../theory/asymptoticError.js';
 import { noiseSummary, noiseTrials } from './fig2dNoise.js';
 import { errorTheory } from './fig2dTheory.js';
+import { fig2dFigure } from './fig2dFigure.js';
 import { recoveryTrial } from './recovery.js';
 import { PAPER } from './settings.js';
 import { mean } from '../../core/stats/mean.js';
@@ -167,34 +168,6 @@ export const fig2d: Experiment = {
     const provisional = rows.some((r) => r.used !== 'tensor');
     const theory = errorTheory(records);
     const theoryOf = new Map(theory.cells.map((c) => [`${c.d}/${c.ratio}`, c]));
-    const color = { field: 'd', type: 'nominal', sort: ds.map(String) };
-    const vegaLite = {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: 420,
-      height: 260,
-      layer: [
-        {
-          // A diverged run makes the mean infinite: such points are left off the log plot (the table shows them).
-          data: { values: cells.filter((c) => Number.isFinite(mean(c.errors))).map((c) => ({ d: String(c.d), 'N/d': c.ratio, 'mean error': mean(c.errors), 'median error': quantile(c.errors, 0.5) })) },
-          mark: { type: 'line', point: true },
-          encoding: {
-            x: { field: 'N/d', type: 'quantitative', scale: { type: 'log' } },
-            y: { field: 'mean error', type: 'quantitative', scale: { type: 'log' }, title: 'mean |W^T - W* M_pi|_F' },
-            color,
-          },
-        },
-        {
-          // The theory of each d: the RMS over the cell's teachers of nu sqrt(tr H*^-1 / N), dashed.
-          data: { values: theory.cells.map((c) => ({ d: String(c.d), 'N/d': c.ratio, 'theory error': c.predicted })) },
-          mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1 },
-          encoding: {
-            x: { field: 'N/d', type: 'quantitative', scale: { type: 'log' } },
-            y: { field: 'theory error', type: 'quantitative', scale: { type: 'log' } },
-            color,
-          },
-        },
-      ],
-    };
     const verdicts: Verdict[] = [
       { ...rateClaim, evidence: `${rateClaim.evidence}${excludedText}` },
       orderClaimVerdict,
@@ -210,7 +183,7 @@ export const fig2d: Experiment = {
         ...noise.notes,
         ...(provisional ? ['PROVISIONAL: some records used another initialization than tensor (see results.jsonl, initUsed).'] : []),
       ],
-      figures: [{ id: 'fig2d', title: TITLE, caption: 'Mean aligned error against N/d (log-log), one curve per d; dashed: the first-order RMS error nu sqrt(tr H*^-1 / N) of the same teachers (the mean of |e| sits a little below its RMS).', vegaLite }, ...noise.figures],
+      figures: [fig2dFigure(cells, theory.cells, ds, TITLE), ...noise.figures],
       tables: [
         {
           title: 'Fig. 2(d): aligned error |W^T - W* M_pi|_F',

@@ -20,6 +20,7 @@
  */
 import { orderVerdict } from './orderClaim.js';
 import { errorTheory, ERROR_THEORY } from './fig2dTheory.js';
+import { cellInterval, errorBarLayer, PLOT_LEVEL, referenceSlopeLayer } from './plotBands.js';
 import { PAPER } from './settings.js';
 import { fmt, quantile } from './stats.js';
 import { num, type AuditTier, type FigureSpec, type TableSpec, type TierPower, type TrialRecord, type Verdict } from './types.js';
@@ -96,7 +97,8 @@ export function noiseSummary(all: readonly TrialRecord[]): { notes: string[]; fi
       const mine = sweep.filter((r) => num(r.params, 'noiseStd') === nu);
       const predicted = Math.sqrt(mine.reduce((a, r) => a + (nu * nu * Number(r.result.traceInverseHessian)) / num(r.params, 'N'), 0) / mine.length);
       const ratios = mine.map((r) => errorOf(r) / ((nu * Math.sqrt(Number(r.result.traceInverseHessian))) / Math.sqrt(num(r.params, 'N'))));
-      return { nu, runs: mine.length, median: median(mine.map(errorOf)), predicted, rms: Math.sqrt(ratios.reduce((a, x) => a + x * x, 0) / ratios.length) };
+      const ci = cellInterval(mine.map(errorOf), median, `fig2d-noise-plot/nu=${nu}`);
+      return { nu, runs: mine.length, median: median(mine.map(errorOf)), lo: ci.lo, hi: ci.hi, predicted, rms: Math.sqrt(ratios.reduce((a, x) => a + x * x, 0) / ratios.length) };
     });
     const fit = orderVerdict(
       cells.filter((c) => Number.isFinite(c.median) && c.median > 0).map((c) => ({ xs: [Math.log(c.nu)], y: Math.log(c.median), n: c.nu, s: SWEEP.d })),
@@ -110,17 +112,23 @@ export function noiseSummary(all: readonly TrialRecord[]): { notes: string[]; fi
       columns: ['nu', 'runs', 'median error', 'theory nu sqrt(tr H*^-1 / N) (RMS)', 'RMS measured / theory (all runs, unrecovered included)'],
       rows: cells.map((c) => [c.nu, c.runs, fmt(c.median), fmt(c.predicted), fmt(c.rms)]),
     });
+    const nuAxis = { field: 'nu', type: 'quantitative', scale: { type: 'log' } };
+    const errAxis = { field: 'median error', type: 'quantitative', scale: { type: 'log' }, title: `median |W^T - W* M_pi|_F (${PLOT_LEVEL * 100}% interval)` };
     figures.push({
       id: 'fig2d-noise',
       title: 'Fig. 2(d): aligned error against the noise level',
-      caption: `Median aligned error against nu (log-log) at d = ${SWEEP.d}, N/d = ${SWEEP.ratio}; dashed: the first-order theory nu sqrt(tr H*^-1 / N) (RMS over the teachers).`,
+      caption: `Median aligned error against nu (log-log) at d = ${SWEEP.d}, N/d = ${SWEEP.ratio}; with ${PLOT_LEVEL * 100}% percentile-bootstrap intervals of the median over the level's trials; dashed: the first-order theory nu sqrt(tr H*^-1 / N) (RMS over the teachers); dotted: slope 1 (error proportional to nu) through the largest nu.`,
       vegaLite: {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         width: 360,
         height: 240,
         layer: [
-          { data: { values: cells.map((c) => ({ nu: c.nu, 'median error': c.median })) }, mark: { type: 'line', point: true }, encoding: { x: { field: 'nu', type: 'quantitative', scale: { type: 'log' } }, y: { field: 'median error', type: 'quantitative', scale: { type: 'log' }, title: 'median |W^T - W* M_pi|_F' } } },
-          { data: { values: cells.map((c) => ({ nu: c.nu, theory: c.predicted })) }, mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1 }, encoding: { x: { field: 'nu', type: 'quantitative', scale: { type: 'log' } }, y: { field: 'theory', type: 'quantitative', scale: { type: 'log' } } } },
+          { data: { values: cells.map((c) => ({ nu: c.nu, 'median error': c.median })) }, mark: { type: 'line', point: true }, encoding: { x: nuAxis, y: errAxis } },
+          { data: { values: cells.map((c) => ({ nu: c.nu, theory: c.predicted })) }, mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1 }, encoding: { x: nuAxis, y: { ...errAxis, field: 'theory' } } },
+          errorBarLayer(cells.filter((c) => c.lo > 0).map((c) => ({ nu: c.nu, lo: c.lo, hi: c.hi })), { x: nuAxis, y: errAxis, lo: 'lo', hi: 'hi' }),
+          ...(cells.length >= 2 && cells[cells.length - 1].median > 0
+            ? [referenceSlopeLayer({ slope: 1, x0: cells[cells.length - 1].nu, y0: cells[cells.length - 1].median, xMin: cells[0].nu, xMax: cells[cells.length - 1].nu, x: 'nu', y: 'median error', label: 'slope 1' })]
+            : []),
         ],
       },
     });

@@ -22,6 +22,7 @@ import { threshold, thresholdPower, thresholdVerdict, type Curve } from './thres
 import { BALL_C } from '../../theory/claims.js';
 import { num, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec } from './types.js';
 import { successCurveCostScale } from './costCalibration.js';
+import { clopperPearson, dodge, errorBarLayer, PLOT_LEVEL } from './plotBands.js';
 
 /**
  * The step budget of a curve: the paper's 3000 steps at eta = 0.5, scaled with 1/eta so a
@@ -153,17 +154,36 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
         scales.flatMap((sc) => ratios.map((q) => ({ s: sc, ratio: q, results: records.filter((r) => num(r.params, key) === sc && num(r.params, 'ratio') === q).map((r) => r.result) }))).filter((c) => c.results.length > 0),
       );
       const label = `N/${key}`;
+      // Each point with its exact 90% binomial interval; series dodged sideways (Fig. 2(c)'s
+      // K = 10 and K = 15 both sit at 0 and one hid the other) and told apart by dash and shape too.
+      const plotted = points.map((p) => {
+        const successes = Math.round(p.rate * p.n);
+        const ci = clopperPearson(successes, p.n);
+        return { [key]: String(p.s), [label]: p.ratio, x: dodge(p.ratio, scales.indexOf(p.s), scales.length), 'success rate': p.rate, lo: ci.lo, hi: ci.hi, trials: `${successes}/${p.n}` };
+      });
+      const series = { field: key, type: 'nominal', sort: scales.map(String) };
+      const xAxis = { field: 'x', type: 'quantitative', title: label, scale: { type: 'log', nice: false, padding: 10 } };
+      // A little room below 0 and above 1: a curve at rate 0 would otherwise lie on the axis line.
+      const rateAxis = { field: 'success rate', type: 'quantitative', title: `success rate (${PLOT_LEVEL * 100}% interval)`, scale: { domain: [-0.04, 1.04], nice: false }, axis: { values: [0, 0.2, 0.4, 0.6, 0.8, 1] } };
       const vegaLite = {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         width: 420,
         height: 260,
-        data: { values: points.map((p) => ({ [key]: String(p.s), [label]: p.ratio, 'success rate': p.rate, trials: p.n })) },
-        mark: { type: 'line', point: true },
-        encoding: {
-          x: { field: label, type: 'quantitative' },
-          y: { field: 'success rate', type: 'quantitative', scale: { domain: [0, 1] } },
-          color: { field: key, type: 'nominal', sort: scales.map(String) },
-        },
+        layer: [
+          { mark: { type: 'rule', color: '#999', strokeDash: [4, 3] }, encoding: { y: { datum: 0.5, type: 'quantitative' } } },
+          errorBarLayer(plotted, { x: xAxis, lo: 'lo', hi: 'hi', color: series, y: rateAxis }),
+          {
+            data: { values: plotted },
+            mark: { type: 'line', point: { filled: true, size: 50 } },
+            encoding: {
+              x: xAxis,
+              y: rateAxis,
+              color: series,
+              strokeDash: { field: key, type: 'nominal', sort: scales.map(String) },
+              shape: { field: key, type: 'nominal', sort: scales.map(String) },
+            },
+          },
+        ],
       };
       const verdict = thresholdVerdict({
         claim: `sample complexity linear in ${key}: the threshold ${label}* is the same for every ${key}`,
@@ -186,7 +206,7 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
           `Theorem 4.2 speaks only for starts in |W0 - W*|_F <= c s_K / (lambda kappa^3 K^2) (c left open; relucheck's property suite uses c = ${BALL_C.value}): ${ball.inside} of ${ball.starts} starts lie inside that ball and ${ball.withinHalfSK} within s_K/2 of W* (aligned distances; the start table gives the c each start needs), so the success rates measure ${ball.inside === 0 ? 'GD from outside the ball, where the theorem says nothing' : 'GD partly from inside the ball'}.`,
           ...(provisional ? [`PROVISIONAL: some records used another initialization than ${design.init} (see results.jsonl, initUsed).`] : []),
         ],
-        figures: [{ id: design.id, title: design.title, caption: `Success rate against ${label}, one curve per ${key}.`, vegaLite }],
+        figures: [{ id: design.id, title: design.title, caption: `Success rate against ${label} (log axis), one curve per ${key}, with exact ${PLOT_LEVEL * 100}% (Clopper-Pearson) intervals over the trials of each point; curves are dodged sideways by a few percent of ${label} so that equal rates stay visible, and the grey rule is the rate 1/2 that defines the threshold.`, vegaLite }],
         tables: [
           {
             title: `${design.title}: success rate (successes / trials)`,

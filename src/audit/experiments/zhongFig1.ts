@@ -141,31 +141,73 @@ function cells(records: readonly TrialRecord[]): Cell[] {
     .sort((a, b) => a.d - b.d || a.N - b.N);
 }
 
+/**
+ * Colour bins of the heatmaps, as named ranges ("0.5-0.7") on a nominal scale with every bin in
+ * its domain, so the symbol legend lists each range once whatever the data: a continuous
+ * scale's symbol legend showed one swatch per sampled value (a single "1.000000" when every
+ * cell was 1), a threshold scale's legend dropped labels that overlapped, and a gradient
+ * legend's SVG ids come from a per-process counter (two renders of the same records would
+ * differ). Every cell also prints its value (successes/trials for the rate), so the colour is
+ * only a guide.
+ */
+const RATE_BINS = [0.1, 0.3, 0.5, 0.7, 0.9];
+const RATE_COLOURS = ['#f7fbff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+const ERROR_BINS = [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2];
+const ERROR_COLOURS = ['#ffffcc', '#d9f0a3', '#addd8e', '#78c679', '#41ab5d', '#238443', '#006837', '#004529'];
+
+/** The names of the ranges cut by `bins` ("< 0.1", "0.1-0.3", ..., ">= 0.9"). */
+function binNames(bins: readonly number[]): string[] {
+  return [`< ${bins[0]}`, ...bins.slice(1).map((b, i) => `${bins[i]}-${b}`), `>= ${bins[bins.length - 1]}`];
+}
+
+/** The range of `bins` that holds v (the last for v >= its last edge). */
+function binOf(bins: readonly number[], v: number): number {
+  const i = bins.findIndex((b) => v < b);
+  return i < 0 ? bins.length : i;
+}
+
 function abFigures(records: readonly TrialRecord[]) {
   const cs = cells(records);
-  const heat = (field: 'rate' | 'medianInitError', title: string, id: string, caption: string) => ({
-    id,
-    title,
-    caption,
-    vegaLite: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: 360,
-      height: 260,
-      data: { values: cs.map((c) => ({ d: c.d, N: c.N, [field]: Math.min(c[field], 10) })) },
-      mark: 'rect',
-      encoding: {
-        x: { field: 'N', type: 'ordinal', title: 'N' },
-        y: { field: 'd', type: 'ordinal', title: 'd', sort: 'descending' },
-        // A symbol legend: a gradient legend's SVG ids come from a per-process counter, which
-        // would make two renders of the same records differ.
-        color: { field, type: 'quantitative', title: field === 'rate' ? 'recovery rate' : 'median init error', legend: { type: 'symbol' } },
-        tooltip: [{ field: 'd' }, { field: 'N' }, { field }],
+  const heat = (field: 'rate' | 'medianInitError', title: string, id: string, caption: string) => {
+    const bins = field === 'rate' ? RATE_BINS : ERROR_BINS;
+    const colours = field === 'rate' ? RATE_COLOURS : ERROR_COLOURS;
+    const names = binNames(bins);
+    const values = cs.map((c) => {
+      const bin = binOf(bins, c[field]);
+      return { d: c.d, N: c.N, [field]: c[field], range: names[bin], dark: bin >= colours.length / 2, label: field === 'rate' ? `${Math.round(c.rate * c.trials)}/${c.trials}` : fmt(c.medianInitError) };
+    });
+    const x = { field: 'N', type: 'ordinal', title: 'N' };
+    const y = { field: 'd', type: 'ordinal', title: 'd', sort: 'descending' };
+    return {
+      id,
+      title,
+      caption,
+      vegaLite: {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        width: 480,
+        height: 300,
+        data: { values },
+        layer: [
+          {
+            mark: 'rect',
+            encoding: {
+              x,
+              y,
+              color: { field: 'range', type: 'nominal', title: field === 'rate' ? 'recovery rate' : 'median init error', scale: { domain: names, range: colours }, legend: { symbolType: 'square', symbolStrokeColor: '#999', symbolStrokeWidth: 0.5 } },
+              tooltip: [{ field: 'd' }, { field: 'N' }, { field }],
+            },
+          },
+          {
+            mark: { type: 'text', fontSize: 9 },
+            encoding: { x, y, text: { field: 'label' }, color: { condition: { test: 'datum.dark', value: 'white' }, value: 'black' } },
+          },
+        ],
       },
-    },
-  });
+    };
+  };
   return [
-    heat('rate', 'Zhong Fig. 1(a): recovery rate (tensor init + GD)', 'zhongFig1a', 'Fraction of trials with max_j |w*_j - w_pi(j)| / |w*_j| <= 0.01 and exact signs of v, per (d, N).'),
-    heat('medianInitError', 'Zhong Fig. 1(b): tensor initialization error', 'zhongFig1b', 'Median over trials of min_pi max_j |w*_j - w0_pi(j)| / |w*_j| right after tensor initialization (capped at 10 for the colour scale).'),
+    heat('rate', 'Zhong Fig. 1(a): recovery rate (tensor init + GD)', 'zhongFig1a', 'Fraction of trials with max_j |w*_j - w_pi(j)| / |w*_j| <= 0.01 and exact signs of v, per (d, N); each cell prints successes/trials (its exact binomial interval follows from those), the colour bins are the legend\'s ranges.'),
+    heat('medianInitError', 'Zhong Fig. 1(b): tensor initialization error', 'zhongFig1b', 'Median over trials of min_pi max_j |w*_j - w0_pi(j)| / |w*_j| right after tensor initialization, printed in each cell; the colour bins are the legend\'s ranges.'),
   ];
 }
 
