@@ -8,9 +8,10 @@
  * Why thorough is 0.25 and not 0.05: a calibrated constant fails a new case with probability
  * at most 1/(n+1) after n calibration cases (exchangeability; the margins beyond the extremes
  * are not counted). The three claims calibrated on whole grids of runs (statistical-rate on
- * 200 teachers; tensor-init-rate and -basin on the faithful family's worst member, 15 and 30
- * teachers, with a normal / log-normal tail of 0.002 per case: scripts/calibrate-faithful-
- * init.ts) pay 0.002-0.011 per case, so their thorough cases are few (4, 4, 12); the cheap calibrations were extended to 20,000
+ * 200 teachers; tensor-init-rate and -basin on the faithful family's worst member, 60 and 30
+ * teachers, with a normal / log-normal tail of 0.002 per case (a rate case averages 4
+ * teachers): scripts/calibrate-faithful-init.ts) pay 0.002-0.011 per case, so their thorough
+ * cases are few (4, 2, 12); the cheap calibrations were extended to 20,000
  * cases so their claims keep 200-300 thorough cases for 0.005-0.03 each. A lower thorough
  * budget needs larger calibrations of those three (scripts/calibrate-rate.mjs, -init.mjs).
  *
