@@ -106,6 +106,19 @@ describe('check --junit on claims', () => {
   });
 });
 
+describe('check --junit when the implementation never starts', () => {
+  it('writes one errored test case with the fault and the stderr tail, so the dashboard is not left empty', async () => {
+    const file = join(tmp, 'start.xml');
+    const r = await check(['--cmd', 'echo "boom <\x1b[31m>" >&2; exit 3', '--junit', file]);
+    expect(r.code, r.out).toBe(2);
+    const x = parseJunit(file);
+    expect(x.root).toMatchObject({ tests: '1', errors: '1', failures: '0' });
+    expect(x.cases[0].attrs).toMatchObject({ classname: 'relucheck.check', name: 'implementation start' });
+    expect(x.cases[0].outcome!.tag).toBe('error');
+    expect(x.cases[0].outcome!.text).toMatch(/stderr of the implementation \(last lines\):\nboom <\\x1b\[31m>/);
+  });
+});
+
 describe('check --junit on fixtures', () => {
   it('one test case per fixture case: mismatches fail, cases needing a missing capability are skipped', async () => {
     const file = join(tmp, 'fixtures.xml');

@@ -107,6 +107,22 @@ export function fixturesJunit(cases: readonly FixtureCaseResult[], suite: JunitS
   );
 }
 
+/**
+ * The JUnit document of a check whose implementation never started (it crashed, hung or broke
+ * the handshake): one errored test case, so a dashboard shows the failure instead of no report.
+ * @example startFaultJunit({ kind: 'exited', message: 'exit code 1', stderr: '...' }, suite)
+ */
+export function startFaultJunit(fault: { readonly kind: string; readonly message: string; readonly stderr?: string }, suite: JunitSuite): string {
+  const stderr = fault.stderr ? `\nstderr of the implementation (last lines):\n${displayBlock(fault.stderr, { maxLines: 12, maxLineLength: DISPLAY_LIMITS.line })}` : '';
+  return document(suite, [
+    {
+      classname: 'relucheck.check',
+      name: 'implementation start',
+      outcome: { element: 'error', type: fault.kind, message: firstLine(fault.message), body: `${displayBlock(fault.message)}${stderr}` },
+    },
+  ]);
+}
+
 function document(suite: JunitSuite, cases: readonly JunitCase[]): string {
   const count = (e: string) => cases.filter((c) => c.outcome?.element === e).length;
   const totals = `tests="${cases.length}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="${suite.seconds.toFixed(3)}"`;

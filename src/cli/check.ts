@@ -24,7 +24,7 @@ import { nothingCheckedText, renderSummary, renderVerdict } from '../check/rende
 import { validateProtocol } from '../check/validateProtocol.js';
 import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
 import { prepareOutputDirectory, prepareOutputFile } from './outputDirectory.js';
-import { claimsJunit, fixturesJunit, type JunitSuite } from '../check/junitReport.js';
+import { claimsJunit, fixturesJunit, startFaultJunit, type JunitSuite } from '../check/junitReport.js';
 import { writeFileAtomic } from '../core/writeFileAtomic.js';
 import { progressReporter } from '../check/progressReporter.js';
 import { moduleOutputForwarder } from '../check/moduleOutput.js';
@@ -232,6 +232,10 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
     first = await connect();
   } catch (err) {
     if (!isFault(err)) throw err;
+    if (junitFile !== undefined) {
+      const suite = { suite: `relucheck check: ${values.cmd ?? values.impl!}`, properties: { source }, seconds: (performance.now() - started.ms) / 1000, timestamp: started.iso };
+      writeFileAtomic(junitFile, startFaultJunit(err, suite));
+    }
     return reportStartFault(err, values.json, io);
   }
   const describeImpl = implementationInfo(first, values.cmd ?? values.impl!);
