@@ -29,8 +29,10 @@ export default {
   htmlReporter: { fileName: 'mutation/report/index.html' },
   jsonReporter: { fileName: 'mutation/report/mutation.json' },
   concurrency: 2,
-  // A mutant that makes a claim loop (e.g. a GD that never stops) is killed by timeout.
-  timeoutMS: 60_000,
+  // A mutant that makes a claim loop (e.g. a GD that never stops) is killed by timeout. Stryker
+  // waits 1.5 x the covering tests' dry-run time (3-5 s) + timeoutMS, so 20 s is 4x a normal
+  // run even at load 14 on 2 cores; 60 s made each of hungarian.ts's 29 hung loops cost a minute.
+  timeoutMS: 20_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
