@@ -24,8 +24,8 @@ describe('the papers-teacher guard', () => {
     expect(Array.from(papersSpectrum(1, 3))).toEqual([1]);
   });
 
-  it('accepts the instances of the claims ranges (d up to 32, K up to 32, kappa 1..3)', () => {
-    for (const [d, K, kappa] of [[1, 1, 1], [4, 1, 2.5], [5, 3, 1], [10, 5, 2], [16, 8, 3], [32, 32, 3], [12, 7, 1.1]]) {
+  it('accepts the instances of the claims ranges (d up to 32, K up to 32, kappa 1..3) and an ill-conditioned one (kappa 100)', () => {
+    for (const [d, K, kappa] of [[1, 1, 1], [4, 1, 2.5], [5, 3, 1], [10, 5, 2], [16, 8, 3], [32, 32, 3], [12, 7, 1.1], [40, 20, 100]]) {
       for (let seed = 0; seed < 5; seed++) {
         expect(() => materialize({ d, K, kappa, N: 4, seed })).not.toThrow();
       }
