@@ -89,7 +89,7 @@ for (const { id, impl } of subjects) {
       `CI upper max ${Math.max(...upper).toFixed(3)} | median-slope mean ${mean(medianSlopes).toFixed(3)} sd ${sd(medianSlopes).toFixed(3)} max ${Math.max(...medianSlopes).toFixed(3)} mean+2.88sd ${(mean(medianSlopes) + 2.88 * sd(medianSlopes)).toFixed(3)} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
 }
-console.log(`basin: median of ${RUNS} request seeds per teacher; ${basinCases.length} basin teachers (sample seeds 5001..${5000 + SEEDS}), ${rateCases.length} rate teachers (6001..${6000 + SEEDS})`);
+console.log(`basin: median of ${RUNS} request seeds per teacher; ${basinCases.length} basin teachers (sample seeds 5001..${5000 + SEEDS}), ${rateCases.length} rate teachers (sample seed ${RATE_SEED})`);
 
 if (!SKIP_RATE) {
   // The rate limit for a case of RATE_TEACHERS teachers, from the faithful members only.
