@@ -21,8 +21,13 @@ import { checkProperty } from './checkProperty.js';
 export interface ActivationClaimDefinition<T> {
   /** The claim's id in src/theory/activationClaims.ts, where its title and citation live. */
   readonly id: string;
-  /** Probability that one run on a correct core fails (0 for exact claims). */
+  /** Probability that one thorough run on a correct core fails (0 for exact claims). */
   readonly falseAlarmBudget: number;
+  /**
+   * Probability that one case fails on a correct core, when the calibration states it: each
+   * tier's budget is then its cases times this (a union bound), not the thorough one everywhere.
+   */
+  readonly falseAlarmPerCase?: number;
   /** Cases per tier. */
   readonly runs: Readonly<Record<Tier, number>>;
   /** Builds the fast-check property afresh for each run; it throws on a broken bound. */
@@ -41,6 +46,9 @@ export function defineActivationClaim<T>(def: ActivationClaimDefinition<T>): Cla
     citation: theory.citation,
     needs: [],
     falseAlarmBudget: def.falseAlarmBudget,
+    ...(def.falseAlarmPerCase === undefined
+      ? {}
+      : { falseAlarmBudgets: { quick: def.runs.quick * def.falseAlarmPerCase, default: def.runs.default * def.falseAlarmPerCase, thorough: def.runs.thorough * def.falseAlarmPerCase } }),
     async run(_impl, options) {
       return checkProperty(def.property(), options, def.id, def.runs);
     },
