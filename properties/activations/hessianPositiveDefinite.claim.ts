@@ -14,6 +14,7 @@
  * ```
  */
 import fc from 'fast-check';
+import { uniformDouble, uniformFraction } from './uniformDraws.js';
 import type { Claim } from '../Claim.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
 import { rho } from '../../src/core/activations/gaussianMoments.js';
@@ -65,8 +66,8 @@ export interface HessianPdCase {
 export const hessianPdCases = fc.record({
   name: fc.constantFrom(...FAMILY),
   d: fc.integer({ min: 4, max: 8 }),
-  kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-  kappa: fc.double({ min: 1, max: 3, noNaN: true }),
+  kFrac: uniformFraction(),
+  kappa: uniformDouble(1, 3),
   seed: fc.integer({ min: 0, max: 0xffffffff }),
 });
 

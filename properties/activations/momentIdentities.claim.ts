@@ -14,6 +14,7 @@
  * ```
  */
 import fc from 'fast-check';
+import { uniformDouble } from './uniformDraws.js';
 import type { Claim } from '../Claim.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
 import { ALL_ACTIVATIONS } from '../../src/core/activations/catalog.js';
@@ -35,7 +36,7 @@ export function momentIdentitiesClaim(subject: ActivationSubject): Claim {
     property() {
       const arb = fc.record({
         name: fc.constantFrom(...NAMES),
-        logS: fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
+        logS: uniformDouble(Math.log(0.1), Math.log(10)),
       });
       return fc.property(arb, ({ name, logS }) => {
         const act = subject.activations[name];

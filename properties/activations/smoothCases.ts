@@ -9,6 +9,7 @@
  * ```
  */
 import fc from 'fast-check';
+import { uniformDouble, uniformFraction } from './uniformDraws.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
 
 /** Activations smooth enough for a plain central difference (no kink in any stencil). */
@@ -29,9 +30,9 @@ export function smoothCases(): fc.Arbitrary<SmoothCase> {
   return fc.record({
     name: fc.constantFrom(...SMOOTH),
     d: fc.integer({ min: 2, max: 8 }),
-    kFrac: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+    kFrac: uniformFraction(),
     N: fc.integer({ min: 10, max: 150 }),
-    kappa: fc.double({ min: 1, max: 3, noNaN: true }),
+    kappa: uniformDouble(1, 3),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
   });
 }

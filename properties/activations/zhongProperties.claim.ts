@@ -12,6 +12,7 @@
  * ```
  */
 import fc from 'fast-check';
+import { uniformDouble } from './uniformDraws.js';
 import type { Claim } from '../Claim.js';
 import { rho, rhoTerms } from '../../src/core/activations/gaussianMoments.js';
 import type { ActivationName } from '../../src/core/activations/activation.js';
@@ -36,8 +37,8 @@ export function zhongPropertiesClaim(subject: ActivationSubject): Claim {
     property() {
       const arb = fc.record({
         name: fc.constantFrom(...NAMES),
-        logS: fc.double({ min: Math.log(0.1), max: Math.log(10), noNaN: true }),
-        z: fc.double({ min: -8, max: 8, noNaN: true }),
+        logS: uniformDouble(Math.log(0.1), Math.log(10)),
+        z: uniformDouble(-8, 8),
       });
       return fc.property(arb, ({ name, logS, z }) => {
         const act = subject.activations[name];
