@@ -72,6 +72,11 @@ def rule(f, L, mut, rep_, src):
         if L == 36: return ('equivalent', 'unit K reads undefined (NaN) and adds into g out of range')
     if f.endswith('populationLoss.ts') and L in (27, 28):
         return ('unreachable', 'refuses a zero unit where the loss allows it (kernel value 0 by continuity): no claim asks for the loss at a zero unit')
+    if f.endswith('populationHessianOperator.ts'):
+        if L in (158, 159): return ('unreachable', 'checks on the `out` buffer (length, aliasing): the reference adapter never passes one')
+        if rep_ == 'q <= d': return ('equivalent', 'entry d of unit i is the first of unit i + 1, which the next pass assigns (=) before adding to it; the last one is out of range')
+        if L == 175: return ('equivalent', 'the off-diagonal tables are never filled on the diagonal (a = 0, P = null), so the pass adds nothing')
+        if L == 180: return ('equivalent', 'with a = 0 the added term is 0 * u = 0')
     return ('UNTRIAGED', '')
 
 
