@@ -19,7 +19,7 @@ import { makeCheckCommand } from '../../src/cli/check.js';
 import type { CliIo } from '../../src/cli/usage.js';
 import { displayLine } from '../../src/core/displayText.js';
 import { IoError } from '../../src/core/ioError.js';
-import { writeFileAtomic } from '../../src/core/writeFileAtomic.js';
+import { writeFileAtomic } from '../../src/check/writeFileAtomic.js';
 
 const hostileUrl = new URL('./modules/hostile-name.mjs', import.meta.url);
 const hostile = fileURLToPath(hostileUrl);

@@ -25,7 +25,7 @@ import { validateProtocol } from '../check/validateProtocol.js';
 import { dumpFailingCase, failingCaseJson } from '../check/dumpFailingCase.js';
 import { prepareOutputDirectory, prepareOutputFile } from './outputDirectory.js';
 import { claimsJunit, fixturesJunit, startFaultJunit, type JunitSuite } from '../check/junitReport.js';
-import { writeFileAtomic } from '../core/writeFileAtomic.js';
+import { writeFileAtomic } from '../check/writeFileAtomic.js';
 import { progressReporter } from '../check/progressReporter.js';
 import { moduleOutputForwarder } from '../check/moduleOutput.js';
 import { FixtureFormatError, loadFixtureDirectory, type FixtureFile } from '../fixtures/fixtureFile.js';

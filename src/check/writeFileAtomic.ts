@@ -11,7 +11,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { IoError } from './ioError.js';
+import { IoError } from '../core/ioError.js';
 
 /**
  * Writes `text` (UTF-8) to `file` atomically; a failure removes the temporary file and is an
