@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { howToBuild } from '../../src/native/nativeKernel.js';
  * exists on this machine) and, with the compiler made to fail (CC=/bin/false), leaves the
  * WebAssembly fallback with a message that tells a consumer `npm rebuild relucheck`.
  *
- * Behind RELUCHECK_TIER=thorough: installing about 390 packages takes 30-60 s even from npm's
+ * Also `npx relucheck audit --only fig2a` from the installed package. Behind RELUCHECK_TIER=thorough: installing about 390 packages takes 30-60 s even from npm's
  * cache (--prefer-offline: packages already in the cache are not fetched again, others are).
  * Packs the current dist/ (--ignore-scripts: `npm run build` must have run, as `pretest` does).
  */
@@ -69,6 +69,16 @@ describe.skipIf(!thorough)('installing the packed tarball into a fresh project',
     expect(info.status, info.out).toBe(0);
     expect(info.out).toMatch(/native kernel: available/);
     expect(info.out).toMatch(/backend in use \(auto\): native/);
+  });
+
+  it('npx relucheck audit runs a trial and writes its report (vega, fixtures and workers from the installed package)', () => {
+    const out = join(withNative, 'audit-out');
+    const audit = run('npx', ['relucheck', 'audit', '--only', 'fig2a', '--out', out], withNative);
+    expect(audit.status, audit.out).toBe(0);
+    for (const f of ['report.md', 'report.html', 'verdicts.json', 'results.jsonl']) expect(existsSync(join(out, f)), f).toBe(true);
+    const verdicts = JSON.parse(readFileSync(join(out, 'verdicts.json'), 'utf8')) as { verdicts: { status: string }[] };
+    expect(verdicts.verdicts.length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(1);
   });
 
   it('npx relucheck check --list lists the claims without an implementation', () => {
