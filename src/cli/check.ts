@@ -181,9 +181,12 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   if (values.junit !== undefined && values['validate-protocol']) throw new UsageError('--junit reports claims or fixture cases; it does not apply to --validate-protocol');
   const junitFile = values.junit === undefined ? undefined : prepareOutputFile('--junit', values.junit);
   const started = { ms: performance.now(), iso: new Date().toISOString() };
+  const junitSuite = (name: string, properties: Record<string, string>): JunitSuite => ({
+    suite: `relucheck check: ${name}`, properties: { source, ...properties }, seconds: (performance.now() - started.ms) / 1000, timestamp: started.iso,
+  });
   const writeJunit = (xml: (suite: JunitSuite) => string, properties: Record<string, string>) => {
     if (junitFile === undefined) return;
-    writeFileAtomic(junitFile, xml({ suite: `relucheck check: ${describeImpl.name}`, properties: { source, ...properties }, seconds: (performance.now() - started.ms) / 1000, timestamp: started.iso }));
+    writeFileAtomic(junitFile, xml(junitSuite(describeImpl.name, properties)));
     out(`JUnit XML written to ${junitFile}\n`);
   };
 
@@ -233,8 +236,7 @@ async function runCheck(argv: readonly string[], io: CliIo, loadClaims: ClaimsLo
   } catch (err) {
     if (!isFault(err)) throw err;
     if (junitFile !== undefined) {
-      const suite = { suite: `relucheck check: ${values.cmd ?? values.impl!}`, properties: { source }, seconds: (performance.now() - started.ms) / 1000, timestamp: started.iso };
-      writeFileAtomic(junitFile, startFaultJunit(err, suite));
+      writeFileAtomic(junitFile, startFaultJunit(err, junitSuite(values.cmd ?? values.impl!, {})));
     }
     return reportStartFault(err, values.json, io);
   }
