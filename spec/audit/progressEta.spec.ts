@@ -3,11 +3,14 @@
  * (longest estimated cost first, as runner/workerPool.ts schedules), an experiment whose cost
  * estimate is 8x too low makes the ETA converge to the true remaining time as its trials
  * finish, where the cost-only ETA (elapsed x remaining cost / finished cost, the estimator
- * before) stays off by the factor the estimate is.
+ * before) stays off by the factor the estimate is. With a per-trial fixed cost (etaCostModel.ts)
+ * the ETA stays right at the end of a longest-first run, where only small trials are left and
+ * the rate-only baseline ('proportional', the model before) runs low.
  */
 import { describe, expect, it } from 'vitest';
 import { COST_SCALE } from '../../src/audit/experiments/costCalibration.js';
 import { allTrials, EXPERIMENTS } from '../../src/audit/experiments/registry.js';
+import { createCostModel, type CostModelKind } from '../../src/audit/runner/etaCostModel.js';
 import { createProgress } from '../../src/audit/runner/progress.js';
 
 interface SimTrial {
@@ -20,6 +23,9 @@ interface SimTrial {
 
 interface Sample {
   readonly finished: number;
+  /** Simulated time of this completion and of the run's end. */
+  readonly at: number;
+  readonly end: number;
   readonly experiment: string;
   /** ETA of the learning estimator, of the cost-only one, and the true remaining wall time. */
   readonly eta: number;
@@ -28,9 +34,9 @@ interface Sample {
 }
 
 /** Runs `trials` on `workers` lanes against a fake clock; samples both ETAs at every completion. */
-function simulate(trials: readonly SimTrial[], workers: number): Sample[] {
+function simulate(trials: readonly SimTrial[], workers: number, costModel: CostModelKind = 'affine'): Sample[] {
   let clock = 0;
-  const p = createProgress({ trials, isTTY: false, write: () => undefined, now: () => clock });
+  const p = createProgress({ trials, isTTY: false, write: () => undefined, now: () => clock, costModel });
   const queue = [...trials].sort((a, b) => b.cost - a.cost || (a.id < b.id ? -1 : 1));
   const events: { at: number; trial: SimTrial }[] = [];
   const lanes = Array.from({ length: workers }, () => 0);
@@ -48,7 +54,7 @@ function simulate(trials: readonly SimTrial[], workers: number): Sample[] {
     clock = e.at;
     p.done(e.trial, e.trial.ms);
     doneCost += e.trial.cost;
-    samples.push({ finished: i + 1, experiment: e.trial.experiment, eta: p.eta(), costOnly: (clock * (totalCost - doneCost)) / doneCost, truth: end - clock });
+    samples.push({ finished: i + 1, end, at: clock, experiment: e.trial.experiment, eta: p.eta(), costOnly: (clock * (totalCost - doneCost)) / doneCost, truth: end - clock });
   }
   return samples;
 }
@@ -123,5 +129,79 @@ describe('audit ETA driven by measured costs', () => {
     const groups = new Set(Object.keys(COST_SCALE).map((k) => k.replace(/^zhongFig1(ab|c)$/, 'zhongFig1')));
     for (const e of EXPERIMENTS) expect(groups.has(e.id), `${e.id} in costCalibration.ts`).toBe(true);
     for (const tier of ['quick', 'full'] as const) for (const t of allTrials(tier)) expect(t.cost > 0 && Number.isFinite(t.cost), t.id).toBe(true);
+  });
+
+  it('a per-trial fixed cost: on ms = 200 + 1000 cost (costs 1 down to 0.01, one worker) the ETA is exact once two costs finished, where the rate-only baseline ends ~3x low', () => {
+    // Geometric costs from 1 to 0.01: longest first, so the small trials, whose 200 ms fixed
+    // part is most of their time, are the ones left at the end.
+    const trials: SimTrial[] = Array.from({ length: 40 }, (_, i) => {
+      const cost = 0.01 ** (i / 39);
+      return { id: `a/${String(i).padStart(2, '0')}`, experiment: 'a', cost, ms: 200 + 1000 * cost };
+    });
+    const affine = simulate(trials, 1, 'affine');
+    const proportional = simulate(trials, 1, 'proportional');
+    let doneMs = 0;
+    let doneCost = 0;
+    for (const [i, x] of affine.entries()) {
+      doneMs += trials[i].ms;
+      doneCost += trials[i].cost;
+      const left = trials.slice(i + 1).reduce((a, t) => a + t.cost, 0);
+      // One experiment, one worker: the baseline is exactly the ratio estimator (finished ms /
+      // finished cost) times the cost left, so it is the model it claims to be.
+      expect(proportional[i].eta).toBeCloseTo((doneMs / doneCost) * left, 6);
+      // The fit ms/cost = b + a/cost recovers a = 200, b = 1000 from any two distinct costs
+      // (noise-free), and with one worker the parallelism is exactly 1: ETA = truth.
+      if (i >= 2 && x.truth > 0) expect(x.eta / x.truth, `after ${i + 1} trials`).toBeCloseTo(1, 9);
+    }
+    const lastQuarter = (s: Sample[]) => s.filter((x) => x.at >= 0.75 * x.end && x.truth > 0);
+    const worstOff = (s: Sample[]) => Math.max(...lastQuarter(s).map((x) => Math.max(x.eta / x.truth, x.truth / x.eta)));
+    expect(lastQuarter(affine).length).toBeGreaterThan(5);
+    expect(worstOff(affine)).toBeLessThan(1 + 1e-9);
+    // The baseline learns ~1000 + 200/cost from the big trials and charges the last ones
+    // (cost ~0.01, 210 ms) a few ms each.
+    expect(worstOff(proportional)).toBeGreaterThan(3);
+  });
+
+  it('noisy timings on 2 workers (two experiments sharing a 150 ms fixed cost, +-30% noise): the end-of-run ETA is closer to the truth than the baseline', () => {
+    let state = 12345; // a fixed LCG: the same synthetic run every time
+    const noise = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return 0.7 + (0.6 * state) / 2147483648;
+    };
+    const trials: SimTrial[] = [];
+    for (const [e, rate] of [['a', 800], ['b', 3000]] as const) {
+      for (let i = 0; i < 30; i++) {
+        const cost = 0.005 + (i % 10) * 0.1;
+        trials.push({ id: `${e}/${i}`, experiment: e, cost, ms: (150 + rate * cost) * noise() });
+      }
+    }
+    const endError = (s: Sample[]) => {
+      const last = s.filter((x) => x.at >= 0.75 * x.end && x.truth > 0).map((x) => Math.abs(Math.log(x.eta / x.truth)));
+      return [...last].sort((p, q) => p - q)[Math.floor(last.length / 2)];
+    };
+    const affine = endError(simulate(trials, 2, 'affine'));
+    const proportional = endError(simulate(trials, 2, 'proportional'));
+    expect(affine).toBeLessThan(proportional / 2);
+    expect(Math.exp(affine)).toBeLessThan(1.3);
+  });
+
+  it('fallback: no two different finished costs (or fewer than 3 trials) leave the intercept at 0, the baseline exactly; the intercept never exceeds the shortest trial', () => {
+    const equal = createCostModel('affine');
+    for (let i = 0; i < 5; i++) equal.add('a', { cost: 0.5, ms: 100 + 10 * i });
+    expect(equal.fit().intercept).toBe(0);
+    const two = createCostModel('affine');
+    two.add('a', { cost: 1, ms: 1200 });
+    two.add('a', { cost: 0.1, ms: 300 });
+    expect(two.fit().intercept).toBe(0);
+    two.add('a', { cost: 0.5, ms: 700 });
+    expect(two.fit().intercept).toBeCloseTo(200, 6); // ms = 200 + 1000 cost exactly
+    // Timings flat in cost would fit an intercept above every trial; it is capped at the shortest.
+    const flat = createCostModel('affine');
+    for (const [cost, ms] of [[1, 500], [0.5, 600], [0.1, 550]]) flat.add('a', { cost, ms });
+    expect(flat.fit().intercept).toBe(500);
+    const baseline = createCostModel('proportional');
+    for (const [cost, ms] of [[1, 1200], [0.1, 300], [0.5, 700]]) baseline.add('a', { cost, ms });
+    expect(baseline.fit().intercept).toBe(0);
+    expect(baseline.remainingMs(new Map([['a', { count: 2, cost: 0.2, meanCost: 0.4 }]]))).toBeCloseTo((0.2 * (2200 + (2200 / 1.6) * 0.4)) / (1.6 + 0.4), 9);
   });
 });

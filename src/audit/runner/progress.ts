@@ -5,11 +5,11 @@
  * The ETA learns from finished trials. A trial's static cost estimate (TrialSpec.cost) was
  * off by 3-17x between experiments (quick tier, seed 1: Zhong Fig. 1(c) was 2.2% of the
  * estimated cost and 37% of the worker time), so the cost alone cannot say how long the rest
- * takes. Instead each experiment's measured worker milliseconds per unit of estimated cost is
- * learnt as its trials finish, shrunk toward the global rate by one pseudo-trial of the
- * experiment's mean cost (an experiment with no finished trial uses the global rate, and one
- * with a single trial only half its own), and the remaining trials' costs are converted with
- * their experiment's rate. That remaining worker time is divided by the parallelism measured so
+ * takes. Instead a trial's worker time is learnt as its trials finish: a per-trial fixed cost
+ * plus each experiment's milliseconds per unit of estimated cost, shrunk toward the global rate
+ * by one pseudo-trial of the experiment's mean cost (etaCostModel.ts: without the fixed cost
+ * the ETA ran ~0.6x low at the end of quick runs, where only small trials are left), and the
+ * remaining trials are converted with it. That remaining worker time is divided by the parallelism measured so
  * far (finished worker time / elapsed wall time), which carries the number of workers and the
  * machine's load. Without measured times (ms 0) it falls back to elapsed x remaining cost /
  * finished cost.
@@ -21,6 +21,8 @@
  * p.finish();
  * ```
  */
+
+import { createCostModel, type CostModelKind } from './etaCostModel.js';
 
 /** A trial as the progress sees it. */
 export interface ProgressTrial {
@@ -37,6 +39,8 @@ export interface ProgressOptions {
   readonly write: (text: string) => void;
   /** Clock (injected for specs). */
   readonly now?: () => number;
+  /** The ETA's model of a trial's time (etaCostModel.ts); 'proportional' is the baseline before the intercept. */
+  readonly costModel?: CostModelKind;
 }
 
 /** A progress reporter. */
@@ -60,8 +64,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-/** Per experiment: cost still to run, and cost and worker time finished. */
+/** Per experiment: trials and cost still to run, and cost and worker time finished. */
 interface Tally {
+  remainingCount: number;
   remainingCost: number;
   doneCost: number;
   doneMs: number;
@@ -75,6 +80,7 @@ export function createProgress(o: ProgressOptions): Progress {
   const start = now();
   const total = o.trials.length;
   const tallies = new Map<string, Tally>();
+  const model = createCostModel(o.costModel ?? 'affine');
   const counts = new Map<string, { n: number; cost: number }>();
   for (const t of o.trials) {
     const c = counts.get(t.experiment) ?? { n: 0, cost: 0 };
@@ -82,11 +88,11 @@ export function createProgress(o: ProgressOptions): Progress {
     c.cost += t.cost;
     counts.set(t.experiment, c);
   }
-  for (const [e, c] of counts) tallies.set(e, { remainingCost: c.cost, doneCost: 0, doneMs: 0, meanCost: c.cost / c.n });
+  for (const [e, c] of counts) tallies.set(e, { remainingCount: c.n, remainingCost: c.cost, doneCost: 0, doneMs: 0, meanCost: c.cost / c.n });
   let count = 0;
   const tally = (e: string): Tally => {
     let t = tallies.get(e);
-    if (t === undefined) tallies.set(e, (t = { remainingCost: 0, doneCost: 0, doneMs: 0, meanCost: 0 }));
+    if (t === undefined) tallies.set(e, (t = { remainingCount: 0, remainingCost: 0, doneCost: 0, doneMs: 0, meanCost: 0 }));
     return t;
   };
   const eta = (): number => {
@@ -101,13 +107,9 @@ export function createProgress(o: ProgressOptions): Progress {
     }
     if (!(doneCost > 0)) return remainingCost > 0 ? NaN : 0;
     if (!(doneMs > 0)) return (elapsed * remainingCost) / doneCost;
-    const globalRate = doneMs / doneCost;
-    let remainingMs = 0;
-    for (const t of tallies.values()) {
-      const rate = (t.doneMs + globalRate * t.meanCost) / (t.doneCost + t.meanCost);
-      remainingMs += t.remainingCost * (Number.isFinite(rate) ? rate : globalRate);
-    }
-    return (elapsed * remainingMs) / doneMs;
+    const remaining = new Map([...tallies].map(([e, t]) => [e, { count: t.remainingCount, cost: t.remainingCost, meanCost: t.meanCost }]));
+    // Remaining worker time over the parallelism measured so far (finished worker ms / elapsed).
+    return (elapsed * model.remainingMs(remaining)) / doneMs;
   };
   const bar = () => {
     const width = 30;
@@ -117,6 +119,7 @@ export function createProgress(o: ProgressOptions): Progress {
   const leave = (trial: ProgressTrial) => {
     const t = tally(trial.experiment);
     t.remainingCost = Math.max(0, t.remainingCost - trial.cost);
+    t.remainingCount = Math.max(0, t.remainingCount - 1);
     return t;
   };
   return {
@@ -125,6 +128,7 @@ export function createProgress(o: ProgressOptions): Progress {
       const t = leave(trial);
       t.doneCost += trial.cost;
       t.doneMs += Math.max(0, ms);
+      model.add(trial.experiment, { cost: trial.cost, ms });
       if (o.isTTY) o.write(bar());
       else o.write(`[${count}/${total}] ${trial.id} (${formatDuration(ms)}), ETA ${formatDuration(eta())}\n`);
     },
