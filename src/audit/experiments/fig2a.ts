@@ -185,9 +185,27 @@ export const fig2a: Experiment = {
         },
       ],
       verdicts,
+      paperComparison: paperComparison(sorted, theory.runs.map((x) => x.measured), early),
     };
   },
 };
+
+/** Ours beside the paper's statements about Fig. 2(a) (report/paperValues.ts). */
+function paperComparison(records: readonly TrialRecord[], measured: readonly number[], early: Record<string, number[]>): Record<string, string> {
+  const rates = measured.filter(Number.isFinite);
+  const med = (xs: number[]) => fmt(quantile(xs.map((x) => (Number.isNaN(x) ? Infinity : x)), 0.5));
+  const runs = (init: string) => records.filter((r) => r.params.init === init).length;
+  return {
+    'zhang.K': String(K),
+    'zhang.kappa': String(PAPER.kappa),
+    'zhang.fig2a.dN': `d = ${D}, N = ${N} (${runs('tensor')} tensor and ${runs('random')} random run(s); the paper states no run count)`,
+    'zhang.fig2a.eta': String(PAPER.eta),
+    'zhang.fig2a.random': 'standard Gaussian',
+    'zhang.fig2a.rate': rates.length
+      ? `${fmt(Math.min(...rates))} to ${fmt(Math.max(...rates))} steps per decade in the window [${RATE_WINDOW[0]}, ${RATE_WINDOW[1]}] (${rates.length} runs); median steps to loss ${EARLY_LEVEL}: tensor ${med(early.tensor)}, random ${med(early.random)}`
+      : 'no run crossed the rate window',
+  };
+}
 
 function earlyVerdict(early: Record<string, number[]>): Verdict {
   const claim = `tensor initialization is faster early (fewer steps to loss ${EARLY_LEVEL})`;

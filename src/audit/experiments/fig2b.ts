@@ -31,6 +31,15 @@ export const fig2b = successCurveExperiment({
     quick: { ratios: [4, 10, 20], trials: 3 },
     full: { ratios: [2, 4, 6, 8, 10, 14, 20, 30, 50, 80], trials: 10 },
   },
+  paperComparison: (f) => ({
+    'zhang.K': '5',
+    'zhang.kappa': String(PAPER.kappa),
+    'zhang.fig2b.d': f.scales,
+    'zhang.fig2b.trials': f.trials,
+    'zhang.fig2b.grid': f.grid,
+    'zhang.success': String(PAPER.successThreshold),
+    'zhang.fig2b.threshold': `N/d* [90% interval] ${f.thresholds}`,
+  }),
   notes: [
     'd = 20, 50, 100; K = 5; kappa = 2; noiseless; tensor initialization; eta = 0.5; up to 3000 steps (early stop at loss 1e-12).',
   ],

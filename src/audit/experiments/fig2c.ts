@@ -42,6 +42,13 @@ export const fig2c = successCurveExperiment({
     // (binomial p = 0.055, seed 1), so the verdict could not say whether it lies beyond the grid.
     full: { ratios: [10, 20, 30, 40, 60, 80, 120, 200, 400], trials: 10, endTrials: 20 },
   },
+  paperComparison: (f) => ({
+    'zhang.kappa': String(PAPER.kappa),
+    'zhang.success': String(PAPER.successThreshold),
+    'zhang.fig2c.dK': `d = 20; K = ${f.scales}`,
+    'zhang.fig2c.init': `random (standard Gaussian); eta ${f.etas}; ${f.trials} trials per point`,
+    'zhang.fig2c.threshold': `N/K* [90% interval] ${f.thresholds}`,
+  }),
   notes: [
     'd = 20; K = 5, 10, 15; kappa = 2; noiseless; random (standard Gaussian) initialization; eta = 0.5 * 5 / K (0.5 diverges at K >= 10); up to 3000 x 0.5 / eta steps.',
   ],

@@ -12,6 +12,7 @@
 import { mean } from '../../core/stats/mean.js';
 import { cellInterval, dodge, errorBarLayer, PLOT_LEVEL, referenceSlopeLayer } from './plotBands.js';
 import type { FigureSpec } from './types.js';
+import { paperValue } from '../report/paperValues.js';
 
 /** One (d, N/d) cell's errors. */
 export interface ErrorCell {
@@ -46,12 +47,14 @@ export function fig2dFigure(cells: readonly ErrorCell[], theory: readonly { d: n
   if (ratios.length >= 2 && end.length > 0) {
     // Through the geometric mean of the largest N/d's means: the slope the paper states.
     const y0 = Math.exp(end.reduce((a, e) => a + Math.log(e), 0) / end.length);
-    layers.push(referenceSlopeLayer({ slope: -0.5, x0: ratios[ratios.length - 1], y0, xMin: ratios[0], xMax: ratios[ratios.length - 1], x: 'x', y: 'mean error', label: 'slope -1/2' }));
+    // Labelled with the paper's own words from the paper-values table: O~(d/N) for the squared
+    // error is slope -1/2 for the error plotted here.
+    layers.push(referenceSlopeLayer({ slope: -0.5, x0: ratios[ratios.length - 1], y0, xMin: ratios[0], xMax: ratios[ratios.length - 1], x: 'x', y: 'mean error', label: `paper: ${paperValue('zhang.fig2d.rate').value} (slope -1/2)` }));
   }
   return {
     id: 'fig2d',
     title,
-    caption: `Mean aligned error against N/d (log-log), one curve per d, with ${PLOT_LEVEL * 100}% percentile-bootstrap intervals over the cell's trials (with 2 trials an interval spans at most their range); dashed: the first-order RMS error nu sqrt(tr H*^-1 / N) of the same teachers (the mean of |e| sits a little below its RMS); dotted: slope -1/2, the paper's (d/N)^(1/2), through the largest N/d. Curves are dodged sideways by a few percent of N/d so that coinciding ones stay visible.`,
+    caption: `Mean aligned error against N/d (log-log), one curve per d, with ${PLOT_LEVEL * 100}% percentile-bootstrap intervals over the cell's trials (with 2 trials an interval spans at most their range); dashed: the first-order RMS error nu sqrt(tr H*^-1 / N) of the same teachers (the mean of |e| sits a little below its RMS); dotted, labelled 'paper': slope -1/2, the paper's statistical rate O~(d/N) (${paperValue('zhang.fig2d.rate').where}) read as the squared error, so (d/N)^(1/2) for the error, through the largest N/d. Curves are dodged sideways by a few percent of N/d so that coinciding ones stay visible.`,
     vegaLite: { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: 420, height: 260, layer: layers },
   };
 }

@@ -68,6 +68,22 @@ export interface SuccessCurveDesign {
    */
   readonly grid: Readonly<Record<AuditTier, { readonly ratios: readonly number[]; readonly trials: number; readonly endTrials?: number }>>;
   readonly notes: readonly string[];
+  /** Ours beside the paper's statements about the figure (report/paperValues.ts), by entry id. */
+  readonly paperComparison?: (f: SuccessCurveFacts) => Record<string, string>;
+}
+
+/** What a success-rate section measured and ran, in words, for its paper comparison. */
+export interface SuccessCurveFacts {
+  /** Values of the rescaling setting, e.g. "20, 50, 100". */
+  readonly scales: string;
+  /** The rescaled grid, e.g. "N/d = 4, 10, 20". */
+  readonly grid: string;
+  /** Trials per point, e.g. "3" or "10 (20 at N/K = 400)". */
+  readonly trials: string;
+  /** The fitted thresholds per curve with their intervals. */
+  readonly thresholds: string;
+  /** Step sizes per curve. */
+  readonly etas: string;
 }
 
 interface Row {
@@ -235,6 +251,13 @@ export function successCurveExperiment(design: SuccessCurveDesign): Experiment {
             rows: thresholds.map((t) => [t.s, fmtInterval(t.interval)]),
           },
         ],
+        paperComparison: design.paperComparison?.({
+          scales: scales.join(', '),
+          grid: `${label} = ${ratios.join(', ')}`,
+          trials: [...new Set(scales.flatMap((sc) => ratios.map((q) => cell(sc, q).length)).filter((n) => n > 0))].join(' or '),
+          thresholds: thresholds.map((t) => `${key} = ${t.s}: ${fmtInterval(t.interval)}`).join('; '),
+          etas: [...new Set(design.curves.map((c) => `${key} = ${key === 'd' ? c.d : c.K}: ${fmt(design.eta(c.K))}`))].join(', '),
+        }),
         verdicts: [{ ...verdict, power: { quick: thresholdPower(design.grid.quick, label), full: thresholdPower(design.grid.full, label) }, failedRuns: failed.map((r) => ({ id: r.id, reason: r.failure!.reason, detector: r.failure!.detector })) }],
       };
     },

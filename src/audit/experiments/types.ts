@@ -121,6 +121,12 @@ export interface Section {
   readonly figures: readonly FigureSpec[];
   readonly tables: readonly TableSpec[];
   readonly verdicts: readonly Verdict[];
+  /**
+   * Our value for each entry of the papers' values (report/paperValues.ts) that concerns this
+   * section, by entry id, in words (a setting of this tier's records, or a measured value with
+   * its interval); the report prints it beside the paper's (report/paperValueTable.ts).
+   */
+  readonly paperComparison?: Readonly<Record<string, string>>;
 }
 
 /** An experiment of the audit. */

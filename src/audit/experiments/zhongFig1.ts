@@ -31,6 +31,8 @@ import { errorFitPower, proportionality, PROPORTIONALITY_CLAIMS, thresholdPower 
 import { fmt, quantile } from './stats.js';
 import { num, str, type AuditTier, type Experiment, type Params, type Section, type TrialRecord, type TrialSpec, type Verdict } from './types.js';
 import { COST_SCALE } from './costCalibration.js';
+import { zhongThresholdFigure } from './zhongThresholdFigure.js';
+import type { Proportionality } from './zhongProportionality.js';
 
 const TITLE = 'Zhong et al. Fig. 1: recovery rate, initialization error, objective vs iterations (squared ReLU)';
 const APPROACHES = ['I', 'II', 'III'] as const;
@@ -114,12 +116,42 @@ export const zhongFig1: Experiment = {
         `(a)/(b): grid quick d = ${FIG1_GRID.quick.d.join(', ')} x N = ${FIG1_GRID.quick.N.join(', ')} (${FIG1_GRID.quick.trials} trials), full d = ${FIG1_GRID.full.d.join(', ')} x N = ${FIG1_GRID.full.N.join(', ')} (${FIG1_GRID.full.trials} trials); the paper's 10 x 10 grid with 10 trials would take about an hour on 2 cores. GD on W for up to ${ZHONG_FIG1.fig1c.iterations} steps, stopped at success (checked every 10 steps).`,
         `(c): d = ${ZHONG_FIG1.fig1c.d}, N = ${ZHONG_FIG1.fig1c.N}, ${ZHONG_FIG1.fig1c.iterations} steps; objective recorded every 10 steps. (II) trains v as well from a random start, where the paper's step ${ZHONG_FIG1.eta} is past the stability limit (eta lambda_max(H) = 2.3-4.3 for the W block alone at a standard Gaussian W0, whose norm is about twice |W*|_F; the objective is quartic in W) and overflowed within a few steps; its step is min(${ZHONG_FIG1.eta}, 1 / lambda_max) of the joint (W, v) Hessian at the start${etaII.length ? ` (here ${fmt(Math.min(...etaII))} to ${fmt(Math.max(...etaII))})` : ''}. (I) and (III) use ${ZHONG_FIG1.eta}.`,
       ],
-      figures: [...abFigures(abRecs), fig1cFigure(cRecs)],
+      figures: [...abFigures(abRecs), zhongThresholdFigure(prop.thresholds), fig1cFigure(cRecs)],
       tables: [abTable(abRecs), ...prop.tables, fig1cTable(cRecs)],
       verdicts: [...abVerdicts(abRecs), ...propVerdicts, fig1cVerdict(cRecs)],
+      paperComparison: paperComparison(abRecs, cRecs, prop, etaII),
     };
   },
 };
+
+/** Ours beside the paper's statements about Fig. 1 (report/paperValues.ts), by entry id. */
+function paperComparison(ab: readonly TrialRecord[], c: readonly TrialRecord[], prop: Proportionality, etaII: readonly number[]): Record<string, string> {
+  const ds = [...new Set(ab.map((r) => Number(r.params.d)))].sort((a, b) => a - b);
+  const Ns = [...new Set(ab.map((r) => Number(r.params.N)))].sort((a, b) => a - b);
+  const per = [...new Set(cells(ab).map((x) => x.trials))].join(' or ');
+  const fit = (w: Proportionality['fits']['threshold']) => (w ? `${fmt(w.estimate)} [${fmt(w.lo)}, ${fmt(w.hi)}] (90%)` : 'too few cells to fit');
+  const full = prop.thresholds.filter((t) => Number.isFinite(t.full)).map((t) => `d = ${t.d}: ${t.full}`);
+  const steps = (a: string) => {
+    const s = c.filter((r) => r.params.approach === a).map((r) => stepsTo(r.result.log10Objective as readonly number[], FIG1_CRITERIA.objectiveTarget));
+    return s.length ? fmt(quantile(s, 0.5)) : '-';
+  };
+  return {
+    'zhong.setup': `kappa = ${ZHONG_FIG1.kappa}, k = ${ZHONG_FIG1.K}`,
+    'zhong.v': 'uniform in {-1, +1}',
+    'zhong.activation': 'squared ReLU',
+    'zhong.projections': 'not used: whitening by M2 and a sign-tracked power method (see the notes)',
+    'zhong.eta': `${ZHONG_FIG1.eta} (approach II: ${etaII.length ? `${fmt(Math.min(...etaII))} to ${fmt(Math.max(...etaII))}, a stable step` : '-'})`,
+    'zhong.resampling': 'none here; resampling GD compared in its own section',
+    'zhong.fig1a.grid': `d = ${ds.join(', ')}; N = ${Ns.join(', ')}`,
+    'zhong.fig1a.trials': per,
+    'zhong.fig1a.success': `${ZHONG_FIG1.successTolerance}, signs exact`,
+    'zhong.fig1a.threshold': `d exponent of N* ${fit(prop.fits.threshold)}; the paper's 100%-recovery N ${full.length ? full.join(', ') : 'reached at no d'}`,
+    'zhong.fig1b.statistic': 'median over trials (a failed start would dominate a mean)',
+    'zhong.fig1b.ratio': `b + c ${fit(prop.fits.errorRatio)}`,
+    'zhong.fig1c.setup': `d = ${ZHONG_FIG1.fig1c.d}, k = ${ZHONG_FIG1.K}, N = ${ZHONG_FIG1.fig1c.N}`,
+    'zhong.fig1c.rates': `median steps to objective ${FIG1_CRITERIA.objectiveTarget}: I ${steps('I')}, II ${steps('II')}, III ${steps('III')}`,
+  };
+}
 
 interface Cell { d: number; N: number; rate: number; medianInitError: number; trials: number; signRate: number }
 

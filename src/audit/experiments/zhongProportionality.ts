@@ -24,7 +24,8 @@
  * const { verdicts, tables } = proportionality(abRecords);
  * ```
  */
-import { orderVerdict, type OrderCell } from './orderClaim.js';
+import { orderVerdict, type OrderCell, type WindowFit } from './orderClaim.js';
+import type { Interval } from './stats.js';
 import { fmt, fmtInterval, quantile } from './stats.js';
 import { threshold } from './thresholdVerdict.js';
 import type { TableSpec, TierPower, TrialRecord, Verdict } from './types.js';
@@ -76,8 +77,28 @@ export function errorFitPower(ds: readonly number[], Ns: readonly number[], tria
     : { design, decides: false, why: `${ds.length} values of d x ${Ns.length} of N leave at most ${df} residual degrees of freedom (fewer after the informative-cell filter), so the t interval is too wide to miss any band` };
 }
 
+/** One d's recovery threshold: N* (rate 1/2) with its interval, and the paper's 100%-recovery N. */
+export interface DThreshold {
+  readonly d: number;
+  readonly interval: Interval;
+  readonly resolved: boolean;
+  /** The smallest N from which every larger N recovered every trial (NaN when none). */
+  readonly full: number;
+  /** When the grid does not resolve N*: the grid's end it lies beyond (or at most at). */
+  readonly bound?: { readonly N: number; readonly side: 'at most' | 'beyond' };
+}
+
+/** What the proportionality fits found: verdicts, tables, the thresholds and the all-cells fits. */
+export interface Proportionality {
+  readonly verdicts: Verdict[];
+  readonly tables: TableSpec[];
+  readonly thresholds: readonly DThreshold[];
+  /** The d exponent of N* and the b + c of the init error over all cells (undefined: too few to fit). */
+  readonly fits: { readonly threshold?: WindowFit; readonly errorRatio?: WindowFit };
+}
+
 /** Verdicts and tables of the proportionality claims from the (a)/(b) records. */
-export function proportionality(records: readonly TrialRecord[]): { verdicts: Verdict[]; tables: TableSpec[] } {
+export function proportionality(records: readonly TrialRecord[]): Proportionality {
   const rows = rowsOf(records);
   const ds = [...new Set(rows.map((r) => r.d))].sort((a, b) => a - b);
   const Ns = [...new Set(rows.map((r) => r.N))].sort((a, b) => a - b);
@@ -97,12 +118,13 @@ export function proportionality(records: readonly TrialRecord[]): { verdicts: Ve
   const resolved = per.filter((p) => p.resolved);
   const thresholdCells: OrderCell[] = resolved.map((p) => ({ xs: [Math.log(p.d)], y: Math.log(p.interval.estimate), n: p.d, s: 0 }));
   const left = per.filter((p) => !p.resolved).map((p) => `d = ${p.d} (${p.censored ? `rate >= 1/2 already at N = ${Ns[0]}` : 'never reaches 1/2'})`);
-  const a = orderVerdict(
+  const aFit = orderVerdict(
     thresholdCells,
     { claim: PROPORTIONALITY_CLAIMS.threshold, citation: CITATION_A, weights: [0, 1], claimed: THRESHOLD_BAND.claimed, tolerance: THRESHOLD_BAND.tolerance, side: 'band', factors: ['log d'], quantity: 'd exponent of N*' },
     'd',
     'd',
-  ).verdict;
+  );
+  const a = aFit.verdict;
   const aVerdict: Verdict = {
     ...a,
     evidence: `${a.evidence.replace('joint fit of log error on', 'fit of log N* on')}${left.length ? ` No resolved threshold, left out: ${left.join('; ')}.` : ''}`,
@@ -117,7 +139,9 @@ export function proportionality(records: readonly TrialRecord[]): { verdicts: Ve
   const excluded = cells.length - informative.length;
   const note = ` Fitted over the ${informative.length} cells with median init error <= ${INFORMATIVE_INIT} (${excluded} left out).`;
   const bN = orderVerdict(errCells, { claim: PROPORTIONALITY_CLAIMS.errorN, citation: CITATION_B, weights: [0, 1, 0], claimed: -0.5, tolerance: 0.1, side: 'band', factors: ['log N', 'log d'], quantity: 'N exponent b' }, 'd', 'N').verdict;
-  const bR = orderVerdict(errCells, { claim: PROPORTIONALITY_CLAIMS.errorRatio, citation: CITATION_B, weights: [0, 1, 1], claimed: 0.15, tolerance: 0.25, side: 'band', factors: ['log N', 'log d'], quantity: 'b + c (N and d exponents)' }, 'd', 'N').verdict;
+  const bRFit = orderVerdict(errCells, { claim: PROPORTIONALITY_CLAIMS.errorRatio, citation: CITATION_B, weights: [0, 1, 1], claimed: 0.15, tolerance: 0.25, side: 'band', factors: ['log N', 'log d'], quantity: 'b + c (N and d exponents)' }, 'd', 'N');
+  const bR = bRFit.verdict;
+  const allCells = (w: readonly WindowFit[]) => w.find((x) => x.window === 'all cells');
 
   const tables: TableSpec[] = [
     {
@@ -131,5 +155,16 @@ export function proportionality(records: readonly TrialRecord[]): { verdicts: Ve
       rows: cells.map((c) => [c.d, c.N, fmt(c.N / c.d), fmt(c.median), fmt(Math.sqrt(c.d / c.N)), informative.includes(c) ? 'yes' : 'no']),
     },
   ];
-  return { verdicts: [aVerdict, { ...bN, evidence: bN.evidence + note }, { ...bR, evidence: bR.evidence + note }], tables };
+  return {
+    verdicts: [aVerdict, { ...bN, evidence: bN.evidence + note }, { ...bR, evidence: bR.evidence + note }],
+    tables,
+    thresholds: per.map((p) => ({
+      d: p.d,
+      interval: p.interval,
+      resolved: p.resolved,
+      full: p.full,
+      ...(p.resolved || Ns.length === 0 ? {} : { bound: p.censored ? { N: Ns[0], side: 'at most' as const } : { N: Ns[Ns.length - 1], side: 'beyond' as const } }),
+    })),
+    fits: { threshold: allCells(aFit.windows), errorRatio: allCells(bRFit.windows) },
+  };
 }

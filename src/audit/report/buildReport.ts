@@ -12,6 +12,7 @@
 import { allTrials, EXPERIMENTS } from '../experiments/registry.js';
 import type { AuditTier, Section, TrialRecord, Verdict } from '../experiments/types.js';
 import { applyHolm, FAMILYWISE_LEVEL, type Family } from './holm.js';
+import { withPaperValues } from './paperValueTable.js';
 import { recordsTier, withTierPower } from './tierPower.js';
 
 /** The report's content, before rendering. */
@@ -50,7 +51,8 @@ export function buildReport(all: readonly TrialRecord[], masterSeed: number | un
   const tier = complete('full') ? 'full' : complete('quick') ? 'quick' : 'partial';
   const byExperiment = EXPERIMENTS.map((e) => {
     const own = records.filter((r) => r.experiment === e.id);
-    return { e, tier: recordsTier(e, own), section: e.summarize(own) };
+    // The papers' values beside ours lead each section (paperValueTable.ts).
+    return { e, tier: recordsTier(e, own), section: withPaperValues(e.summarize(own)) };
   });
   const sections = byExperiment.map((x) => x.section);
   // Power first: a verdict its tier cannot decide leaves the Holm family (tierPower.ts).
