@@ -175,6 +175,8 @@ export const resampling: Experiment = {
       ],
       tables: [table],
       verdicts: [{ ...verdict, power: { quick: power('quick'), full: power('full') } }],
+      // Zhong et al. ran Fig. 1 without resampling because GD "still works well" without it: ours, measured.
+      paperComparison: { 'zhong.resampling': cells.length ? `median error resampling / full sample: ${cells.map((c) => `N/d = ${c.ratio}: ${fmt(c.res / c.full)}`).join(', ')}` : 'no records' },
     };
   },
 };
