@@ -15,7 +15,7 @@ import { errorBarLayer, PLOT_LEVEL, referenceSlopeLayer } from './plotBands.js';
 import type { DThreshold } from './zhongProportionality.js';
 import type { FigureSpec } from './types.js';
 
-/** The figure (id zhongFig1aThreshold); thresholds not resolved on the grid are drawn as bounds. */
+/** The figure (id zhongFig1aThreshold); thresholds not resolved on the grid are drawn as bounds. @example zhongThresholdFigure(prop.thresholds).id // 'zhongFig1aThreshold' */
 export function zhongThresholdFigure(thresholds: readonly DThreshold[]): FigureSpec {
   const resolved = thresholds.filter((t) => t.resolved && t.interval.estimate > 0);
   // Open-ended intervals (not reached in some resamples) are drawn to the estimate, not to infinity.

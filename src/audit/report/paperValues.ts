@@ -99,7 +99,7 @@ export const PAPER_VALUES: readonly PaperValue[] = [
   { id: 'zhong.fig1c.rates', paper: ZH, sections: ['zhongFig1'], figure: 'Fig. 1(c)', where: `${S7}, 4th paragraph (Fig. 1(c))`, quantity: 'steps to the optimum per approach', value: 'no number: (I) fastest, (II) does not converge', kind: 'no value', quote: 'Approach (I) is the fastest and Approach (II) doesn’t converge even if more iterations are allowed.' },
 ];
 
-/** The entry with this id (a thrown error naming it otherwise: a plot must not cite a missing value). */
+/** The entry with this id (a thrown error naming it otherwise: a plot must not cite a missing value). @example paperValue('zhong.eta').value // '0.02' */
 export function paperValue(id: string): PaperValue {
   const v = PAPER_VALUES.find((e) => e.id === id);
   if (!v) throw new Error(`paper value ${JSON.stringify(id)} is not in PAPER_VALUES (src/audit/report/paperValues.ts)`);

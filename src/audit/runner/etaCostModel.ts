@@ -72,7 +72,7 @@ interface Sums {
   xy: number;
 }
 
-/** Creates an empty model of the given kind. */
+/** Creates an empty model of the given kind. @example createCostModel('proportional').fit().intercept // 0 */
 export function createCostModel(kind: CostModelKind): CostModel {
   const sums = new Map<string, Sums>();
   let shortest = Infinity;
