@@ -36,6 +36,9 @@ const quoteFound = (v: Pick<PaperValue, 'paper' | 'quote'>) => squash(excerpt(v.
 describe("the papers' values table quotes the papers", () => {
   it('every quote occurs verbatim (up to whitespace) in its paper; a changed digit or an invented quote does not', () => {
     for (const v of PAPER_VALUES) expect(quoteFound(v), `${v.id}: ${v.quote}`).toBe(true);
+    // The paragraph named in `where` by its opening words is in the same paper too.
+    for (const v of PAPER_VALUES) for (const [, words] of v.where.matchAll(/"([^"]+)"/g)) expect(quoteFound({ paper: v.paper, quote: words }), `${v.id} where: ${words}`).toBe(true);
+    expect(PAPER_VALUES.filter((v) => /"[^"]+"/.test(v.where)).length).toBeGreaterThan(20);
     expect(quoteFound({ paper: 'zhang2019', quote: 'The number of neurons in the hidden layer is set as $K = 6$.' })).toBe(false);
     expect(quoteFound({ paper: 'zhong2017', quote: 'we run 20 trials' })).toBe(false);
     expect(quoteFound({ paper: 'zhong2017', quote: paperValue('zhang.K').quote })).toBe(false); // the other paper's text
