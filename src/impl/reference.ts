@@ -16,14 +16,33 @@ import { empiricalHvp } from '../core/population/empiricalHessian.js';
 import { populationGradient } from '../core/population/populationGradient.js';
 import { populationHvp } from '../core/population/populationHessian.js';
 import { populationLoss } from '../core/population/populationLoss.js';
+import { specializedLossAndGradient } from '../core/kernels/specialized.js';
 import { createFastestKernel } from '../native/fastestKernel.js';
 import type { Capability, Implementation } from './Implementation.js';
 
-/** Builds the reference implementation over the core. */
-export function referenceImplementation(): Implementation {
+/** Options of {@link referenceImplementation}. */
+export interface ReferenceOptions {
+  /**
+   * The loss/gradient backend of its gradient descent. `'fastest'` (default): native, else
+   * wasm. `'typescript'`: the plain-TypeScript loops the core falls back to where
+   * WebAssembly is unavailable (`core/kernels/specialized.ts`), so the claims can judge that
+   * path too; it is bit-identical, only slower.
+   */
+  readonly gdKernel?: 'fastest' | 'typescript';
+}
+
+/**
+ * Builds the reference implementation over the core.
+ * @example referenceImplementation({ gdKernel: 'typescript' }).name // 'reference (TypeScript GD kernel)'
+ */
+export function referenceImplementation(options: ReferenceOptions = {}): Implementation {
+  const gdKernel = options.gdKernel ?? 'fastest';
+  if (gdKernel !== 'fastest' && gdKernel !== 'typescript') {
+    throw new RangeError(`referenceImplementation: options.gdKernel must be 'fastest' or 'typescript', got ${JSON.stringify(gdKernel)}`);
+  }
   const capabilities: Capability[] = ['loss', 'gradient', 'gd', 'hvp', 'population', 'populationHvp', 'init'];
   return {
-    name: 'reference',
+    name: gdKernel === 'fastest' ? 'reference' : 'reference (TypeScript GD kernel)',
     capabilities,
     loss: async (data, W) => loss(data, W),
     gradient: async (data, W) => {
@@ -36,8 +55,8 @@ export function referenceImplementation(): Implementation {
     populationGradient: async (Wstar, W) => populationGradient(Wstar, W),
     populationHvp: async (Wstar, W, u) => populationHvp(Wstar, W, u),
     gradientDescent: async (data, req) => {
-      // The fastest backend (native, else wasm): bit-identical to the reference loop.
-      const kernel = createFastestKernel().lossAndGradient;
+      // Native, else wasm, or the TypeScript fallback: all bit-identical to the reference loop.
+      const kernel = gdKernel === 'fastest' ? createFastestKernel().lossAndGradient : specializedLossAndGradient;
       const r = gradientDescent({ data, W0: req.W0, eta: req.eta, iterations: req.iterations, kernel });
       // core/gd.ts stops as soon as the loss is <= its tolerance (default 0), i.e. also when
       // it is exactly 0; the contract promises iterations + 1 losses. A zero loss means every
