@@ -51,6 +51,12 @@ def rule(f, L, mut, rep_, src):
         if L == 108: return ('equivalent', 'w[length] is written out of range')
         if L in (123, 135): return ('equivalent', 'optional chaining on a dataset assertDataset has already required')
         if L >= 132: return ('out of reach', 'resamplingGradientDescent: the audit\'s resampling experiment; no Implementation capability, so no claim can call it')
+    if f.endswith('kernels/specialized.ts'):
+        if L in (38, 64, 82, 100, 110): return ('equivalent', 'unit K (past the last) reads undefined weights or za[K]: its NaN / undefined fails > 0 and >= 0, so it adds nothing and its za[K] write is out of range')
+        if L == 119: return ('equivalent', 'grad[length] is scaled out of range')
+        if L in (59, 60, 61, 62, 75, 76, 105): return ('equivalent', 'z >= 0 in the forward sum adds relu(0) = 0')
+        if L in (86, 87, 88, 109): return ('equivalent', 'the skip of an inactive row (coefficient 0) removed: the branch taken instead adds 0 * x = 0 for finite x, the same sums in the same order')
+        return ('hole', 'the fallback kernel differs from the reference loop: open')
     if f.endswith('kernel.ts'):
         if L == 33 or L == 50: return ('unreachable', 'reluAtZero is always the default 1 on every path the reference takes (kinks count, as eq. 3.2)')
         if L in (36,): return ('unreachable', 'row n reads undefined (NaN): it adds nothing to the gradient and only poisons the returned loss, which the reference\'s gradient method discards (its loss method is loss(), its GD runs the native kernel)')
