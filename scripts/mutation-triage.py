@@ -90,7 +90,7 @@ def rule(f, L, mut, rep_, src):
         if L == 104: return ('unreachable', 'the skip of a zero teacher unit: W* has full column rank in every instance')
         if L == 122: return ('equivalent', 'the self pair (i, i): theta = 0 is the limit branch, which adds nothing')
         if L == 136: return ('equivalent', 'j from i - 1 recomputes pair (i - 1, i) with mh negated (mh mh^T unchanged) and the unread self pair; j = -1 writes out of range')
-        if L == 134: return ('hole', 'offP without null defaults: a pair of parallel student units (limit branch) then crashes the HVP; no population claim or fixture draws parallel units. Open: a population.json HVP case at W with a duplicated unit closes it')
+        if L == 134: return ('equivalent', 'offM without its null defaults: never read there, since offP and offM are set together and every reader tests offP (null for a parallel pair) first; a planted empty offP fails hessian.json #10, #11, #18')
         if L in (203, 205, 220): return ('equivalent', 'dense(): the extra row / column d of a block lands in the next block, which a later `=` overwrites, or out of range')
         if L >= 199: return ('hole', 'dense(): the audit\'s dense population Hessian, checked by spec/fixtures/denseHessians.spec.ts: open')
     if f.endswith('empiricalHessian.ts'):
