@@ -51,6 +51,11 @@ def rule(f, L, mut, rep_, src):
         if L == 108: return ('equivalent', 'w[length] is written out of range')
         if L in (123, 135): return ('equivalent', 'optional chaining on a dataset assertDataset has already required')
         if L >= 132: return ('out of reach', 'resamplingGradientDescent: the audit\'s resampling experiment; no Implementation capability, so no claim can call it')
+    if f.endswith('tensor/pseudoSolve.ts'):
+        if L in (24, 29): return ('equivalent', 'index n reads undefined (NaN fails > rcond max, skipped) or writes x[n] out of range')
+        return ('hole', 'a slip in the pseudo-inverse (rank cut, division) of RecMagSign / the tensor weights passes both tensor-init claims: open (first measured 2026-12-04; a NumPy fixture of the tensor init\'s weights would judge it)')
+    if f.endswith('tensor/reluMoments.ts'):
+        return ('hole', 'a wrong ReLU moment gamma_j or m4 passes both tensor-init claims: open (first measured 2026-12-04; a fixture of the moment coefficients or of P2/P3 would judge it)')
     if f.endswith('kernels/specialized.ts'):
         if L in (38, 64, 82, 100, 110): return ('equivalent', 'unit K (past the last) reads undefined weights or za[K]: its NaN / undefined fails > 0 and >= 0, so it adds nothing and its za[K] write is out of range')
         if L == 119: return ('equivalent', 'grad[length] is scaled out of range')
